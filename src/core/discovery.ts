@@ -1,0 +1,134 @@
+/**
+ * File discovery over a root: honours .gitignore files (nested, with the `ignore` package), the
+ * default excludes and the config's `exclude`; never follows a symlink out of the root or round
+ * a loop (each is reported as a skip); an unreadable folder is a skip, not a failure.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ignore, { type Ignore } from 'ignore';
+import type { Skip } from './types';
+
+export const DEFAULT_EXCLUDES = [
+  'node_modules/', '.git/', '.hg/', '.svn/', '.terraform/', '.terragrunt-cache/', 'vendor/', 'third_party/',
+  '.venv/', 'venv/', '__pycache__/', '.tox/', '.mypy_cache/', '.pytest_cache/', 'site-packages/',
+  'dist/', 'build/', 'out/', 'target/', 'bin/', 'obj/', '.next/', '.nuxt/', 'coverage/', '.gradle/', '.idea/', '.cache/',
+  '*.min.js', '*.map', '.ai-lockin-audit-cache/',
+];
+
+export interface DiscoveredFile {
+  /** Absolute path to read. */
+  abs: string;
+  /** Path relative to the root, `/`-separated. */
+  rel: string;
+  size: number;
+}
+
+export interface DiscoverOptions {
+  exclude?: string[];
+  /** Only files whose relative path passes this (the analyzer check). */
+  accept?: (rel: string) => boolean;
+  signal?: AbortSignal;
+  onSkip?: (skip: Skip) => void;
+}
+
+interface Frame {
+  dir: string;
+  rel: string;
+  ignores: { base: string; ig: Ignore }[];
+}
+
+function ignored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolean {
+  for (const { base, ig } of ignores) {
+    const sub = base ? (rel.startsWith(base + '/') ? rel.slice(base.length + 1) : undefined) : rel;
+    if (sub === undefined || !sub) continue;
+    if (ig.ignores(isDir ? sub + '/' : sub)) return true;
+  }
+  return false;
+}
+
+/** Walk one root, yielding the files to scan. */
+export async function* discover(root: string, options: DiscoverOptions = {}): AsyncGenerator<DiscoveredFile> {
+  const rootReal = await fs.promises.realpath(root);
+  const base = ignore().add(DEFAULT_EXCLUDES).add(options.exclude ?? []);
+  const visitedDirs = new Set<string>([rootReal]);
+  const seenFiles = new Set<string>();
+  const stack: Frame[] = [{ dir: rootReal, rel: '', ignores: [{ base: '', ig: base }] }];
+  const skip = (s: Skip) => options.onSkip?.(s);
+  const inside = (real: string) => real === rootReal || real.startsWith(rootReal + path.sep);
+
+  while (stack.length) {
+    if (options.signal?.aborted) return;
+    const frame = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(frame.dir, { withFileTypes: true });
+    } catch (e) {
+      skip({ file: frame.rel || '.', reason: 'unreadable', detail: `cannot list folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      continue;
+    }
+    let ignores = frame.ignores;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        const text = await fs.promises.readFile(path.join(frame.dir, '.gitignore'), 'utf8');
+        ignores = [...ignores, { base: frame.rel, ig: ignore().add(text) }];
+      } catch {
+        // an unreadable .gitignore is treated as absent
+      }
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    for (const entry of entries) {
+      const rel = frame.rel ? `${frame.rel}/${entry.name}` : entry.name;
+      const abs = path.join(frame.dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let realAbs = abs;
+      if (entry.isSymbolicLink()) {
+        let real: string;
+        try {
+          real = await fs.promises.realpath(abs);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (ignored(ignores, rel, false)) continue;
+          if (code === 'ELOOP') skip({ file: rel, reason: 'symlink-loop', detail: 'symbolic link loop' });
+          else skip({ file: rel, reason: 'unreadable', detail: `broken symbolic link (${code ?? 'error'})` });
+          continue;
+        }
+        if (!inside(real)) {
+          if (!ignored(ignores, rel, false)) skip({ file: rel, reason: 'symlink-outside-root', detail: 'symbolic link points outside the scanned root; not followed' });
+          continue;
+        }
+        let st: fs.Stats;
+        try {
+          st = await fs.promises.stat(real);
+        } catch {
+          continue;
+        }
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+        realAbs = real;
+      }
+      if (ignored(ignores, rel, isDir)) continue;
+      if (isDir) {
+        const real = realAbs === abs ? abs : realAbs;
+        if (visitedDirs.has(real)) {
+          if (realAbs !== abs) skip({ file: rel, reason: 'symlink-loop', detail: 'symbolic link to a folder already scanned; not followed' });
+          continue;
+        }
+        visitedDirs.add(real);
+        stack.push({ dir: real, rel, ignores });
+      } else if (isFile) {
+        if (options.accept && !options.accept(rel)) continue;
+        if (seenFiles.has(realAbs)) continue;
+        seenFiles.add(realAbs);
+        let size = 0;
+        try {
+          size = (await fs.promises.stat(realAbs)).size;
+        } catch (e) {
+          skip({ file: rel, reason: 'unreadable', detail: `cannot stat (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+          continue;
+        }
+        yield { abs: realAbs, rel, size };
+      }
+    }
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The engine: one file (text or bytes) to findings, the same for every surface that asks.
+ */
+import { ANALYZERS } from './analyzers';
+import { classify, type AnalyzerId } from './classify';
+import { type Config, defaultConfig, effectiveSeverity } from './config';
+import { loadCatalog, type Catalog } from './rules/catalog';
+import { type Match, Matcher } from './rules/matcher';
+import { parseDirectives, suppressionIndex } from './suppress';
+import { composeGuidance } from './terms';
+import type { ArtifactKind, Finding, FileDiagnostic, FileResult, Rule, Skip } from './types';
+import { sha256 } from './util/hash';
+import { LineIndex } from './util/lines';
+import { Prefilter } from './prefilter';
+import { decode } from './util/decode';
+
+export interface EngineOptions {
+  catalog?: Catalog;
+}
+
+export class Engine {
+  readonly catalog: Catalog;
+  private readonly matcher: Matcher;
+  readonly prefilter: Prefilter;
+  private readonly guidance = new Map<string, string>();
+
+  constructor(options: EngineOptions = {}) {
+    this.catalog = options.catalog ?? loadCatalog();
+    this.matcher = new Matcher(this.catalog.rules);
+    this.prefilter = new Prefilter(this.catalog.rules);
+  }
+
+  /** Which analyzer would read this path (undefined: not a file kind the engine reads). */
+  analyzerFor(relPath: string): AnalyzerId | undefined {
+    const id = classify(relPath);
+    return id && ANALYZERS[id] ? id : undefined;
+  }
+
+  guidanceFor(rule: Rule): string {
+    let g = this.guidance.get(rule.id);
+    if (!g) {
+      g = composeGuidance(rule.facts, rule.alternative);
+      this.guidance.set(rule.id, g);
+    }
+    return g;
+  }
+
+  /**
+   * Scan raw bytes: size, binary and encoding checks, then `scanText`. Never throws: a failure
+   * is a skip with its reason.
+   */
+  async scanBytes(file: string, bytes: Uint8Array, config: Config = defaultConfig()): Promise<FileResult> {
+    const limit = config.maxFileSizeKb * 1024;
+    if (bytes.length > limit) return skipped(file, 'too-large', `${bytes.length} bytes is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)`);
+    const decoded = decode(bytes);
+    if (decoded.skip) return skipped(file, decoded.skip.reason, decoded.skip.detail);
+    if (!this.prefilter.mayMatch(decoded.text)) return { file, findings: [], diagnostics: [], prefiltered: true };
+    return this.scanText(file, decoded.text, config, true);
+  }
+
+  /** Scan decoded text (the editor's entry point). Never throws. */
+  async scanText(file: string, text: string, config: Config = defaultConfig(), prefiltered = false): Promise<FileResult> {
+    const id = this.analyzerFor(file);
+    if (!id) return { file, findings: [], diagnostics: [] };
+    if (!prefiltered) {
+      if (text.length > config.maxFileSizeKb * 1024) return skipped(file, 'too-large', `${text.length} characters is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)`);
+      if (text.includes('\0')) return skipped(file, 'binary', 'contains NUL bytes');
+      if (!this.prefilter.mayMatch(text)) return { file, findings: [], diagnostics: [], prefiltered: true };
+    }
+    const keywords = this.prefilter.keywordsIn(text);
+    let out;
+    try {
+      out = await ANALYZERS[id]!({ path: file, text });
+    } catch (e) {
+      const err = e as Error;
+      const reason = err instanceof RangeError ? 'parse-error' : 'internal-error';
+      return skipped(file, reason, `${id} analyzer failed: ${err.message.split('\n')[0].slice(0, 200)}`);
+    }
+    const lines = new LineIndex(text);
+    const matches = this.matcher.match(out.artifact, out.atoms, (rule) => rule.keywords.some((k) => keywords.has(k)));
+    const diagnostics: FileDiagnostic[] = [];
+    const directives = config.inlineSuppressions ? parseDirectives(text, lines) : [];
+    const sup = suppressionIndex(file, directives, lines, (r) => this.catalog.byId.has(r));
+    diagnostics.push(...sup.diagnostics);
+    const findings = this.toFindings(file, out.artifact, matches, lines, config, sup.lookup);
+    return { file, artifact: out.artifact, findings, diagnostics };
+  }
+
+  private toFindings(
+    file: string,
+    artifact: ArtifactKind,
+    matches: Match[],
+    lines: LineIndex,
+    config: Config,
+    lookup: (ruleId: string, line: number) => { kind: 'inline' | 'file'; reason: string } | undefined,
+  ): Finding[] {
+    const seen = new Set<string>();
+    const occurrences = new Map<string, number>();
+    const findings: Finding[] = [];
+    matches.sort((a, b) => a.atom.start - b.atom.start || a.atom.end - b.atom.end || a.rule.id.localeCompare(b.rule.id));
+    for (const m of matches) {
+      const key = `${m.rule.id}@${m.atom.start}:${m.atom.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const severity = effectiveSeverity(config, m.rule.id, m.rule.provider, m.severity);
+      if (severity === 'off') continue;
+      const range = lines.range(m.atom.start, m.atom.end);
+      const lineText = lines.lineText(range.startLine - 1);
+      const snippet = lineText.trim().slice(0, 200);
+      const norm = lineText.replace(/\s+/g, ' ').trim();
+      const occKey = `${m.rule.id}\0${norm}`;
+      const occ = (occurrences.get(occKey) ?? 0) + 1;
+      occurrences.set(occKey, occ);
+      const f: Finding = {
+        ruleId: m.rule.id,
+        title: m.rule.title,
+        provider: m.rule.provider,
+        service: m.rule.service,
+        artifact,
+        file,
+        range,
+        severity,
+        message: m.message,
+        guidance: this.guidanceFor(m.rule),
+        facts: m.rule.facts,
+        alternative: m.rule.alternative,
+        snippet,
+        fingerprint: sha256(`${m.rule.id}\0${file}\0${norm}\0${occ}`).slice(0, 32),
+      };
+      const s = lookup(m.rule.id, range.startLine - 1);
+      if (s) f.suppression = s;
+      else if (config.acceptedProviders.includes(m.rule.provider)) f.suppression = { kind: 'accepted-provider', reason: `provider ${m.rule.provider} is accepted by ${config.file ?? 'the configuration'}` };
+      findings.push(f);
+    }
+    return findings;
+  }
+}
+
+function skipped(file: string, reason: Skip['reason'], detail: string): FileResult {
+  return { file, findings: [], diagnostics: [], skipped: { file, reason, detail } };
+}

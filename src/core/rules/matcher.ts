@@ -1,0 +1,88 @@
+/**
+ * Matches analyzer atoms against the rules: clauses compiled once and indexed by atom kind.
+ */
+import type { ArtifactKind, Atom, AtomKind, MatchClause, Rule, Severity } from '../types';
+
+interface CompiledClause {
+  rule: Rule;
+  clause: MatchClause;
+  artifacts: ReadonlySet<ArtifactKind>;
+  value?: RegExp;
+  text?: RegExp;
+  key?: RegExp;
+  path?: RegExp;
+  arg?: RegExp;
+  kwarg?: [string, RegExp][];
+}
+
+export interface Match {
+  rule: Rule;
+  atom: Atom;
+  message: string;
+  severity: Severity;
+}
+
+export class Matcher {
+  private readonly byKind = new Map<AtomKind, CompiledClause[]>();
+
+  constructor(readonly rules: readonly Rule[]) {
+    for (const rule of rules) {
+      for (const clause of rule.match) {
+        const re = (p?: string) => (p === undefined ? undefined : new RegExp(p, clause.flags));
+        const c: CompiledClause = {
+          rule,
+          clause,
+          artifacts: new Set(clause.artifacts ?? rule.artifacts),
+          value: re(clause.value),
+          text: re(clause.text),
+          key: re(clause.key),
+          path: re(clause.path),
+          arg: re(clause.arg),
+          kwarg: clause.kwarg ? Object.entries(clause.kwarg).map(([k, v]) => [k, new RegExp(v, clause.flags)]) : undefined,
+        };
+        const list = this.byKind.get(clause.atom) ?? [];
+        list.push(c);
+        this.byKind.set(clause.atom, list);
+      }
+    }
+  }
+
+  /** All rule matches for a file's atoms; one match per rule and atom. `active` limits rules (keyword gating). */
+  match(artifact: ArtifactKind, atoms: readonly Atom[], active?: (rule: Rule) => boolean): Match[] {
+    const out: Match[] = [];
+    for (const atom of atoms) {
+      const clauses = this.byKind.get(atom.kind);
+      if (!clauses) continue;
+      let matchedRules: Set<string> | undefined;
+      for (const c of clauses) {
+        if (!c.artifacts.has(artifact)) continue;
+        if (matchedRules?.has(c.rule.id)) continue;
+        if (active && !active(c.rule)) continue;
+        if (!test(c, atom)) continue;
+        (matchedRules ??= new Set()).add(c.rule.id);
+        out.push({
+          rule: c.rule,
+          atom,
+          message: (c.clause.message ?? c.rule.message).replace(/\{value\}/g, atom.value.length > 120 ? `${atom.value.slice(0, 117)}...` : atom.value),
+          severity: c.clause.severity ?? c.rule.severity,
+        });
+      }
+    }
+    return out;
+  }
+}
+
+function test(c: CompiledClause, atom: Atom): boolean {
+  if (c.value && !c.value.test(atom.value)) return false;
+  if (c.text && (atom.text === undefined || !c.text.test(atom.text))) return false;
+  if (c.key && (atom.key === undefined || !c.key.test(atom.key))) return false;
+  if (c.path && (atom.path === undefined || !c.path.test(atom.path))) return false;
+  if (c.arg && !(atom.args ?? []).some((a) => a !== undefined && c.arg!.test(a))) return false;
+  if (c.kwarg) {
+    for (const [k, re] of c.kwarg) {
+      const v = atom.kwargs?.[k];
+      if (v === undefined || !re.test(v)) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,127 @@
+/**
+ * Whole-workspace scans: one or more roots, each with its own config file, files read and
+ * analysed with bounded concurrency, results summarised. Used by the CLI and the editor's audit.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { type Config, loadRootConfig, mergeConfig } from './config';
+import { discover } from './discovery';
+import { Engine } from './engine';
+import type { FileDiagnostic, FileResult, Finding, ScanResult, ScanSummary, Severity, Skip } from './types';
+import { VERSION } from './version';
+
+export interface ScanOptions {
+  /** Settings that win over each root's config file (CLI flags, editor settings). */
+  overrides?: Partial<Config>;
+  /** A config file to use instead of each root's `.ai-lockin-audit.yaml`. */
+  configFile?: Config;
+  signal?: AbortSignal;
+  onProgress?: (p: { files: number; findings: number; current?: string }) => void;
+  /** Called with each file's result as it completes (streaming consumers). */
+  onFile?: (root: string, result: FileResult) => void;
+  concurrency?: number;
+  engine?: Engine;
+}
+
+export function emptySummary(): ScanSummary {
+  return { filesScanned: 0, filesWithFindings: 0, filesSkipped: 0, findings: 0, suppressed: 0, byProvider: {}, bySeverity: { error: 0, warning: 0, note: 0 }, byArtifact: {}, byService: {} };
+}
+
+export function summarize(findings: Finding[], suppressed: number, filesScanned: number, skipped: number): ScanSummary {
+  const s = emptySummary();
+  s.filesScanned = filesScanned;
+  s.filesSkipped = skipped;
+  s.findings = findings.length;
+  s.suppressed = suppressed;
+  s.filesWithFindings = new Set(findings.map((f) => f.file)).size;
+  for (const f of findings) {
+    s.byProvider[f.provider] = (s.byProvider[f.provider] ?? 0) + 1;
+    s.bySeverity[f.severity] += 1;
+    s.byArtifact[f.artifact] = (s.byArtifact[f.artifact] ?? 0) + 1;
+    s.byService[f.service] = (s.byService[f.service] ?? 0) + 1;
+  }
+  return s;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Scan roots. Throws only for a missing root or a config error; file problems are skips. */
+export async function scan(roots: string[], options: ScanOptions = {}): Promise<ScanResult> {
+  const t0 = Date.now();
+  const engine = options.engine ?? new Engine();
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  const diagnostics: FileDiagnostic[] = [];
+  const skipped: Skip[] = [];
+  let filesScanned = 0;
+  const multi = roots.length > 1;
+  for (const root of roots) {
+    const st = await fs.promises.stat(root).catch(() => undefined);
+    if (!st) throw new Error(`path not found: ${root}`);
+    const singleFile = st.isFile();
+    const base = singleFile ? path.dirname(root) : root;
+    const fileConfig = options.configFile ?? loadRootConfig(base);
+    const config = mergeConfig(fileConfig, options.overrides ?? {});
+    const prefix = multi ? `${path.basename(path.resolve(root))}/` : '';
+    const collect = (r: FileResult) => {
+      const rel = (f: string) => prefix + f;
+      if (r.skipped) skipped.push({ ...r.skipped, file: rel(r.skipped.file) });
+      else filesScanned++;
+      for (const f of r.findings) (f.suppression ? suppressed : findings).push(prefix ? { ...f, file: rel(f.file) } : f);
+      for (const d of r.diagnostics) diagnostics.push(prefix ? { ...d, file: rel(d.file) } : d);
+      options.onFile?.(root, r);
+      options.onProgress?.({ files: filesScanned + skipped.length, findings: findings.length, current: r.file });
+    };
+    if (singleFile) {
+      const rel = path.basename(root);
+      if (engine.analyzerFor(rel)) collect(await scanOne(engine, root, rel, config));
+      continue;
+    }
+    const queue: Promise<void>[] = [];
+    const limit = Math.max(1, options.concurrency ?? 8);
+    const running = new Set<Promise<void>>();
+    for await (const file of discover(root, {
+      exclude: config.exclude,
+      accept: (rel) => engine.analyzerFor(rel) !== undefined,
+      signal: options.signal,
+      onSkip: (s) => collect({ file: s.file, findings: [], diagnostics: [], skipped: s }),
+    })) {
+      if (options.signal?.aborted) break;
+      const p = scanOne(engine, file.abs, file.rel, config, file.size).then(collect);
+      running.add(p);
+      p.finally(() => running.delete(p));
+      if (running.size >= limit) await Promise.race(running);
+    }
+    await Promise.all([...running, ...queue]);
+  }
+  findings.sort(compareFindings);
+  suppressed.sort(compareFindings);
+  return {
+    tool: { name: 'ai-lockin-audit', version: VERSION, rulesVersion: engine.catalog.version },
+    roots: roots.map((r) => path.resolve(r)),
+    findings,
+    suppressed,
+    diagnostics,
+    skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
+    summary: summarize(findings, suppressed.length, filesScanned, skipped.length),
+    durationMs: Date.now() - t0,
+  };
+}
+
+/** Read and scan one file; every failure is a skip with its reason. */
+export async function scanOne(engine: Engine, abs: string, rel: string, config: Config, size?: number): Promise<FileResult> {
+  const limit = config.maxFileSizeKb * 1024;
+  try {
+    const s = size ?? (await fs.promises.stat(abs)).size;
+    if (s > limit) return { file: rel, findings: [], diagnostics: [], skipped: { file: rel, reason: 'too-large', detail: `${s} bytes is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)` } };
+    const bytes = await fs.promises.readFile(abs);
+    return await engine.scanBytes(rel, bytes, config);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { file: rel, findings: [], diagnostics: [], skipped: { file: rel, reason: 'unreadable', detail: `cannot read (${err.code ?? err.message})` } };
+  }
+}
+
+export type { Severity };
