@@ -430,7 +430,9 @@ function captureConsole(page, phase, { forward }) {
 }
 
 // ---------------------------------------------------------------- phase A: mocha in the extension host
-const EXT_HOST_PREFIX = /^%c\[Extension Host\] %c?/;
+const WORKBENCH_CHATTER = new RegExp('^(Resolving connection token|Resolved connection token|Creating a socket|' +
+  '\\[reconnection-grace-time\\]|Updating additional builtin extensions cache|\\[Service Worker\\]|\\[AgentHost|' +
+  '\\[AccountPolicyGate\\]|\\[ChatModel|Started local extension host|getaddrinfo ENOTFOUND|[^\\n]*open-vsx\\.org)');
 
 async function phaseApi() {
   log(`phase A (api): extension ${cfg.extensionDir}, tests ${cfg.tests}, workspace ${cfg.workspace}`);
@@ -445,21 +447,18 @@ async function phaseApi() {
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit({ code }));
-  // The workbench hands its own log lines to codeAutomationLog; keep them in the log file only.
-  await page.exposeFunction('codeAutomationLog', () => {});
-  // Extension host console output (mocha's reporter, console.log in tests) arrives as browser console
-  // messages prefixed "[Extension Host]": forward those to stdout.
+  // With a test payload the workbench routes all extension host console output (mocha's reporter,
+  // console.log in tests) through its logger, which hands every line to window.codeAutomationLog(level, args).
+  // The workbench's own start-up chatter comes the same way: drop the known lines (all stay in the log file).
+  await page.exposeFunction('codeAutomationLog', (level, args) => {
+    const text = util.format(...(Array.isArray(args) ? args : [args]));
+    if (!WORKBENCH_CHATTER.test(text)) {
+      const prefix = level === 'info' ? '' : `[${level}] `;
+      process.stdout.write(text.split('\n').map((l) => `  | ${prefix}${l}`).join('\n') + '\n');
+    }
+  });
   const cap = captureConsole(page, 'api', {
-    forward: (m) => {
-      const text = m.text;
-      if (EXT_HOST_PREFIX.test(text)) {
-        const line = text.replace(EXT_HOST_PREFIX, '').replace(/ \(at console\.<anonymous> .*\)$/s, '')
-          .replace(/%c/g, '').replace(/\s*color: [^;]*;?\s*$/, '');
-        process.stdout.write(`  | ${line}\n`);
-      } else if (cfg.verbose) {
-        process.stdout.write(`  [browser ${m.type}] ${text}\n`);
-      }
-    },
+    forward: cfg.verbose ? (m) => process.stdout.write(`  [browser ${m.type}] ${m.text}\n`) : null,
   });
   page.on('crash', () => resolveExit({ error: 'the browser page crashed' }));
   page.on('close', () => resolveExit({ error: 'the browser page closed' }));
