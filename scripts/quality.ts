@@ -352,10 +352,10 @@ export async function runQuality(corpusDir = DEFAULT_CORPUS, only?: string[]): P
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function table(title: string, rows: Record<string, Counts>): string[] {
-  const head = [title.padEnd(22), 'labels', 'found', '  TP', '  FP', '  FN', 'precision', 'recall'];
+  const head = [title.padEnd(30), 'labels', 'found', '  TP', '  FP', '  FN', 'precision', 'recall'];
   const out = [head.join('  ')];
   for (const [k, c] of Object.entries(rows)) {
-    out.push([k.padEnd(22), String(c.labels).padStart(6), String(c.findings).padStart(5), String(c.tp).padStart(4), String(c.fp).padStart(4), String(c.fn).padStart(4), (c.findings ? pct(c.precision) : 'n/a').padStart(9), (c.labels ? pct(c.recall) : 'n/a').padStart(6)].join('  '));
+    out.push([k.padEnd(30), String(c.labels).padStart(6), String(c.findings).padStart(5), String(c.tp).padStart(4), String(c.fp).padStart(4), String(c.fn).padStart(4), (c.findings ? pct(c.precision) : 'n/a').padStart(9), (c.labels ? pct(c.recall) : 'n/a').padStart(6)].join('  '));
   }
   return out;
 }
@@ -369,9 +369,12 @@ export function renderReport(report: QualityReport, minPrecision = MIN_PRECISION
   lines.push('');
   lines.push(...table('artifact', t.byArtifact));
   lines.push('');
+  lines.push(...table('workspace', Object.fromEntries(report.workspaces.map((w) => [w.workspace, tally([w]).overall]))));
+  lines.push('');
   lines.push(...table('overall', { overall: t.overall }));
-  const fp = report.workspaces.flatMap((w) => w.falsePositives.map((f) => `  ${w.workspace}/${f.file}:${f.line} ${f.provider} ${f.ruleId}`));
-  const fn = report.workspaces.flatMap((w) => w.falseNegatives.map((l) => `  ${w.workspace}/${l.file}:${l.line} ${l.provider}${l.service ? ` (${l.service})` : ''}${l.artifact ? ` [${l.artifact}]` : ''}`));
+  const byLoc = (a: { file: string; line: number }, b: { file: string; line: number }) => a.file.localeCompare(b.file) || a.line - b.line;
+  const fp = report.workspaces.flatMap((w) => [...w.falsePositives].sort(byLoc).map((f) => `  ${w.workspace}/${f.file}:${f.line} ${f.provider} ${f.ruleId}`));
+  const fn = report.workspaces.flatMap((w) => [...w.falseNegatives].sort(byLoc).map((l) => `  ${w.workspace}/${l.file}:${l.line} ${l.provider}${l.service ? ` (${l.service})` : ''}${l.artifact ? ` [${l.artifact}]` : ''}`));
   lines.push('', `False positives (${fp.length}):`, ...(fp.length ? fp : ['  none']));
   lines.push('', `False negatives (${fn.length}):`, ...(fn.length ? fn : ['  none']));
   const im = report.workspaces.reduce((n, w) => n + w.informational.matched.length, 0);
