@@ -328,6 +328,8 @@ export interface QualityReport {
   tally: Tally;
   files: number;
   labels: number;
+  /** Files the engine skipped (a label in one of them can never be found). */
+  skipped: string[];
 }
 
 export function toObserved(workspace: string, f: Finding): Observed {
@@ -339,14 +341,16 @@ export async function runQuality(corpusDir = DEFAULT_CORPUS, only?: string[]): P
   const workspaces = await loadCorpus(corpusDir, only);
   const results: WorkspaceResult[] = [];
   let files = 0;
+  const skipped: string[] = [];
   for (const ws of workspaces) {
     const r = await scan([ws.root], { overrides: { inlineSuppressions: false } });
     files += r.summary.filesScanned + r.summary.filesSkipped;
+    for (const s of r.skipped) skipped.push(`${ws.name}/${s.file}: ${s.reason} (${s.detail})`);
     const findings = [...r.findings, ...r.suppressed].map((f) => toObserved(ws.name, f));
     results.push(matchWorkspace(ws.name, ws.expected, findings));
   }
   const labels = workspaces.reduce((n, w) => n + w.expected.findings.length, 0);
-  return { workspaces: results, tally: tally(results), files, labels };
+  return { workspaces: results, tally: tally(results), files, labels, skipped };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -375,6 +379,7 @@ export function renderReport(report: QualityReport, minPrecision = MIN_PRECISION
   const byLoc = (a: { file: string; line: number }, b: { file: string; line: number }) => a.file.localeCompare(b.file) || a.line - b.line;
   const fp = report.workspaces.flatMap((w) => [...w.falsePositives].sort(byLoc).map((f) => `  ${w.workspace}/${f.file}:${f.line} ${f.provider} ${f.ruleId}`));
   const fn = report.workspaces.flatMap((w) => [...w.falseNegatives].sort(byLoc).map((l) => `  ${w.workspace}/${l.file}:${l.line} ${l.provider}${l.service ? ` (${l.service})` : ''}${l.artifact ? ` [${l.artifact}]` : ''}`));
+  if (report.skipped.length) lines.push('', `Skipped by the engine (${report.skipped.length}):`, ...report.skipped.map((s) => `  ${s}`));
   lines.push('', `False positives (${fp.length}):`, ...(fp.length ? fp : ['  none']));
   lines.push('', `False negatives (${fn.length}):`, ...(fn.length ? fn : ['  none']));
   const im = report.workspaces.reduce((n, w) => n + w.informational.matched.length, 0);
