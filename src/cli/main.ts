@@ -248,8 +248,8 @@ export async function main(argv: string[], io: IO = { stdout: process.stdout, st
     const tty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
     let lastProgress = 0;
     const overrides: Partial<Config> = args.inlineSuppressions === false ? { inlineSuppressions: false } : {};
-    // several files inside the current folder (pre-commit, changed-file lists): one base, one config
-    const fileList = args.paths.length > 1 && isFileList(args.paths, cwd, (p) => fs.statSync(p).isFile());
+    // files inside the current folder (pre-commit, changed-file lists): one base, its config
+    const fileList = isFileList(args.paths, cwd, (p) => fs.statSync(p).isFile());
     let result = fileList
       ? await scanFiles(args.paths, { base: cwd, configFile, overrides })
       : await scan(args.paths, {
