@@ -58,7 +58,7 @@ Options:
       --no-inline-suppressions            ignore ai-lockin-audit-ignore comments
       --verbose                           text format: print the guidance of each finding
       --color / --no-color                force or disable colour (default: on a TTY)
-  -q, --quiet                             no progress line
+  -q, --quiet                             no progress line or notes on stderr (warnings stay)
 
 When $GITHUB_STEP_SUMMARY is set, a Markdown job summary is appended to it.
 

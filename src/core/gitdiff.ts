@@ -109,8 +109,11 @@ export async function changedLines(dir: string, ref: string, opts: GitOptions = 
   } catch {
     throw new GitDiffError(`--diff-base ${ref}: git does not know this ref: fetch it first (in GitHub Actions: actions/checkout with fetch-depth: 0, or git fetch origin ${ref.replace(/^origin\//, '')}), or name an existing branch, tag or commit`);
   }
-  const diff = await run(['-c', 'core.quotepath=on', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=ACMRTU', `${ref}`, '--'], top, opts);
-  const untracked = await run(['ls-files', '--others', '--exclude-standard', '-z'], top, opts);
+  const wrap = (e: unknown): never => {
+    throw new GitDiffError(`--diff-base ${ref}: git failed (${(e as Error).message}): check that ${ref} names a commit of this repository, or drop --diff-base`);
+  };
+  const diff = await run(['-c', 'core.quotepath=on', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=ACMRTU', `${ref}`, '--'], top, opts).catch(wrap);
+  const untracked = await run(['ls-files', '--others', '--exclude-standard', '-z'], top, opts).catch(wrap);
   const changed: ChangedLines = new Map();
   const real = (p: string) => path.join(top, ...p.split('/'));
   for (const [rel, lines] of parseUnifiedDiff(diff)) changed.set(real(rel), lines);
