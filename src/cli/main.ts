@@ -296,12 +296,11 @@ export async function main(argv: string[], io: IO = { stdout: process.stdout, st
     const displayPath = relativeTo(workspace, locate);
     const srcRoot = result.roots.every((r) => inside(workspace, r)) ? workspace : undefined;
     const opts: RenderOptions = { color, verbose: args.verbose, failOn, displayPath, srcRoot };
-    const text = render(result, args.format, opts);
-    if (args.format === 'sarif' || args.sarifFile) {
-      const cut = sarifCut(sarifFor(result, opts));
-      if (cut) io.stderr.write(`ai-lockin-audit: warning: ${describeCut(cut)}\n`);
-    }
-    if (args.sarifFile) writeFile(args.sarifFile, JSON.stringify(sarifFor(result, opts), null, 2) + '\n', 'SARIF report');
+    const sarif = args.format === 'sarif' || args.sarifFile ? sarifFor(result, opts) : undefined;
+    const text = sarif && args.format === 'sarif' ? JSON.stringify(sarif, null, 2) + '\n' : render(result, args.format, opts);
+    const cut = sarif && sarifCut(sarif);
+    if (cut) io.stderr.write(`ai-lockin-audit: warning: ${describeCut(cut)}\n`);
+    if (sarif && args.sarifFile) writeFile(args.sarifFile, JSON.stringify(sarif, null, 2) + '\n', 'SARIF report');
     if (args.output) {
       writeFile(args.output, text, 'report');
       note(`${result.summary.findings} finding(s), report written to ${args.output}`);
