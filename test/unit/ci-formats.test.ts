@@ -133,6 +133,10 @@ describe('ci formats', () => {
     assert.strictEqual(escapeProperty('50% a\r\nb: c, d'), '50%25 a%0D%0Ab%3A c%2C d');
     const out = toGithub(synthetic([finding('aws-bedrock-terraform', 0, { file: 'a,b:c.tf', title: 'x: y, z', message: 'line1\nline2 100%' })]));
     assert.match(out, /^::warning file=a%2Cb%3Ac\.tf,line=1,col=1,endLine=1,endColumn=5,title=x%3A y%2C z \[aws-bedrock-terraform\]::line1%0Aline2 100%25%0Aa$/m);
+    assert.doesNotMatch(out, /may not be shown/);
+    const many = toGithub(synthetic(Array.from({ length: 13 }, (_, i) => finding('aws-bedrock-terraform', i))));
+    assert.strictEqual(many.split('\n').filter((l) => l.startsWith('::warning ')).length, 13, 'every finding is printed');
+    assert.match(many, /^::notice title=AI lock-in audit::GitHub shows 10 annotations of each kind per step; 3 warning annotation\(s\) beyond that may not be shown\./m);
   });
 
   it('compact: one line per finding, file:line:col: severity rule-id message', () => {

@@ -17,6 +17,8 @@ export function escapeProperty(s: string): string {
 }
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
+/** GitHub displays at most this many annotations of one kind per step and drops the rest silently. */
+export const ANNOTATIONS_SHOWN_PER_KIND = 10;
 
 export interface AnnotationOptions {
   displayPath?: (file: string) => string;
@@ -39,6 +41,16 @@ export function toGithub(scan: ScanResult, options: AnnotationOptions = {}): str
   for (const d of scan.diagnostics) {
     const r = d.range;
     out.push(command('warning', { file: name(d.file), line: r.startLine, col: r.startColumn, endLine: r.endLine, endColumn: r.endColumn, title: `ai-lockin-audit: ${d.code}` }, d.message));
+  }
+  const perKind: Record<string, number> = {};
+  for (const line of out) {
+    const kind = line.slice(2, line.indexOf(' '));
+    perKind[kind] = (perKind[kind] ?? 0) + 1;
+  }
+  const hidden = Object.entries(perKind).filter(([, n]) => n > ANNOTATIONS_SHOWN_PER_KIND);
+  if (hidden.length) {
+    const what = hidden.map(([k, n]) => `${n - ANNOTATIONS_SHOWN_PER_KIND} ${k}`).join(', ');
+    out.push(`::notice title=${escapeProperty('AI lock-in audit')}::${escapeData(`GitHub shows ${ANNOTATIONS_SHOWN_PER_KIND} annotations of each kind per step; ${what} annotation(s) beyond that may not be shown. The job summary, the log above and the SARIF report (code scanning) list every finding.`)}`);
   }
   const s = scan.summary;
   out.push(`ai-lockin-audit: ${s.findings} finding(s) (error ${s.bySeverity.error}, warning ${s.bySeverity.warning}, note ${s.bySeverity.note}), ${s.suppressed} suppressed, ${s.filesScanned} file(s) scanned, ${s.filesSkipped} skipped.`);

@@ -3,7 +3,7 @@ export { toText } from './text';
 export { toMarkdown, mdEscape } from './markdown';
 export { toJson, JSON_FORMAT_VERSION } from './json';
 export { toJunit, atOrAbove, type JunitOptions } from './junit';
-export { toGithub, escapeData, escapeProperty } from './github';
+export { toGithub, escapeData, escapeProperty, ANNOTATIONS_SHOWN_PER_KIND } from './github';
 export { toCompact } from './compact';
 export { toStepSummary, type CiContext, type SummaryOptions } from './summary';
 export { locator, relativeTo, type Locator } from './paths';
