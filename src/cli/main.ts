@@ -173,6 +173,7 @@ export interface RenderOptions {
   /** Repository-relative names for CI formats. */
   displayPath?: (file: string) => string;
   srcRoot?: string;
+  baselineApplied?: boolean;
 }
 
 export function render(result: ScanResult, format: Format, opts: RenderOptions): string {
@@ -195,7 +196,7 @@ export function render(result: ScanResult, format: Format, opts: RenderOptions):
 }
 
 function sarifFor(result: ScanResult, opts: RenderOptions) {
-  return toSarif(result, undefined, opts.srcRoot ? { displayPath: opts.displayPath, srcRoot: opts.srcRoot } : {});
+  return toSarif(result, undefined, { baselineApplied: opts.baselineApplied, ...(opts.srcRoot ? { displayPath: opts.displayPath, srcRoot: opts.srcRoot } : {}) });
 }
 
 function inside(base: string, p: string): boolean {
@@ -295,7 +296,7 @@ export async function main(argv: string[], io: IO = { stdout: process.stdout, st
     const workspace = env.GITHUB_WORKSPACE && fs.existsSync(env.GITHUB_WORKSPACE) ? path.resolve(env.GITHUB_WORKSPACE) : cwd;
     const displayPath = relativeTo(workspace, locate);
     const srcRoot = result.roots.every((r) => inside(workspace, r)) ? workspace : undefined;
-    const opts: RenderOptions = { color, verbose: args.verbose, failOn, displayPath, srcRoot };
+    const opts: RenderOptions = { color, verbose: args.verbose, failOn, displayPath, srcRoot, baselineApplied: Boolean(baseline || args.writeBaseline) };
     const sarif = args.format === 'sarif' || args.sarifFile ? sarifFor(result, opts) : undefined;
     const text = sarif && args.format === 'sarif' ? JSON.stringify(sarif, null, 2) + '\n' : render(result, args.format, opts);
     const cut = sarif && sarifCut(sarif);

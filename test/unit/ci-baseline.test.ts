@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { runCli, tempTree } from './helpers';
+import Ajv from 'ajv-draft-04';
+import { ROOT, runCli, tempTree } from './helpers';
 
 const BLOCKS = {
   agent: 'resource "aws_bedrockagent_agent" "support" {\n  agent_name = "support"\n}\n',
@@ -62,6 +63,11 @@ describe('ci baseline', () => {
       assert.strictEqual(added.status, 1);
       assert.deepStrictEqual(added.json.findings.map((f) => f.ruleId), ['aws-bedrock-terraform']);
       assert.strictEqual(added.json.summary.suppressed, 4);
+      const sarif = JSON.parse(runCli(['scan', '.', '-f', 'sarif', '--baseline', '.ai-lockin-audit-baseline.json'], { cwd: t.dir }).stdout);
+      const ajv = new Ajv({ strict: false, unicodeRegExp: false });
+      assert.ok(ajv.validate(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'schemas', 'sarif-2.1.0.json'), 'utf8')), sarif), JSON.stringify(ajv.errors?.slice(0, 3)));
+      const states = sarif.runs[0].results.map((r: { ruleId: string; baselineState: string }) => `${r.ruleId}:${r.baselineState}`).sort();
+      assert.deepStrictEqual(states, ['aws-bedrock-iam-action:unchanged', 'aws-bedrock-iam-action:unchanged', 'aws-bedrock-terraform:new', 'aws-bedrock-terraform:unchanged', 'azure-cognitive-services-terraform:unchanged']);
 
       // blocks moved down ten lines, and the two identical policy blocks swapped: still zero new
       fs.writeFileSync(main, '\n'.repeat(10) + tf(BLOCKS.policyB, BLOCKS.openai, '# moved\n', BLOCKS.agent, BLOCKS.policyA));

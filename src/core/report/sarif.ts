@@ -35,7 +35,7 @@ function ruleDescriptor(rule: Rule) {
   };
 }
 
-function result(f: Finding, ruleIndex: Map<string, number>, uri: (file: string) => string) {
+function result(f: Finding, ruleIndex: Map<string, number>, uri: (file: string) => string, baselineApplied: boolean) {
   return {
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId),
@@ -50,6 +50,7 @@ function result(f: Finding, ruleIndex: Map<string, number>, uri: (file: string) 
       },
     ],
     partialFingerprints: { 'aiLockinAudit/v1': f.fingerprint },
+    ...(baselineApplied ? { baselineState: f.suppression?.kind === 'baseline' ? 'unchanged' : 'new' } : {}),
     properties: { provider: f.provider, service: f.service, artifact: f.artifact, facts: f.facts, alternative: f.alternative },
     ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind === 'inline' || f.suppression.kind === 'file' ? 'inSource' : 'external', status: 'accepted', justification: f.suppression.reason, properties: { type: f.suppression.kind } }] } : {}),
   };
@@ -63,6 +64,8 @@ export interface SarifOptions {
   /** Caps, for tests; default the code-scanning limits. */
   resultLimit?: number;
   perRuleLimit?: number;
+  /** A baseline was applied: results get SARIF `baselineState` (`unchanged` when the baseline accepted them, else `new`). */
+  baselineApplied?: boolean;
 }
 
 /** What toSarif left out to stay within the limits. */
@@ -135,7 +138,7 @@ export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog()
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot ? pathToUri(srcRoot) : './' } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        results: kept.map((f) => result(f, ruleIndex, uri)),
+        results: kept.map((f) => result(f, ruleIndex, uri, options.baselineApplied ?? false)),
         properties: { rulesVersion: scan.tool.rulesVersion, summary: scan.summary, truncated, ...(truncated ? { cut } : {}) },
       },
     ],
