@@ -63,7 +63,7 @@ describe('ci baseline', () => {
       assert.strictEqual(added.status, 1);
       assert.deepStrictEqual(added.json.findings.map((f) => f.ruleId), ['aws-bedrock-terraform']);
       assert.strictEqual(added.json.summary.suppressed, 4);
-      const sarif = JSON.parse(runCli(['scan', '.', '-f', 'sarif', '--baseline', '.ai-lockin-audit-baseline.json'], { cwd: t.dir }).stdout);
+      const sarif = JSON.parse(runCli(['scan', '.', '-f', 'sarif', '--baseline', '.ai-lockin-audit-baseline.json'], { cwd: t.dir }).stdout) as { runs: { results: { ruleId: string; baselineState: string }[] }[] };
       const ajv = new Ajv({ strict: false, unicodeRegExp: false });
       assert.ok(ajv.validate(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'schemas', 'sarif-2.1.0.json'), 'utf8')), sarif), JSON.stringify(ajv.errors?.slice(0, 3)));
       const states = sarif.runs[0].results.map((r: { ruleId: string; baselineState: string }) => `${r.ruleId}:${r.baselineState}`).sort();
