@@ -53,6 +53,9 @@ describe('ci --diff-base', () => {
       // scanning a sub-folder maps paths through the repository root
       const sub = runCli(['scan', 'infra', '-f', 'json', '--fail-on', 'never', '--diff-base', 'HEAD~1'], { cwd: t.dir });
       assert.deepStrictEqual(JSON.parse(sub.stdout).findings.map((f: { file: string }) => f.file).sort(), ['main.tf', 'ml.tf']);
+      // several roots, one a file: paths carry each root's name and still map to the repository
+      const multi = runCli(['scan', 'infra', 'new.tf', '-f', 'json', '--fail-on', 'never', '--diff-base', 'HEAD~1'], { cwd: t.dir });
+      assert.deepStrictEqual(JSON.parse(multi.stdout).findings.map((f: { file: string }) => f.file).sort(), ['infra/main.tf', 'infra/ml.tf', 'new.tf/new.tf']);
       // an uncommitted edit of a bound line counts as changed
       fs.writeFileSync(path.join(t.dir, 'infra', 'main.tf'), GUARD + '\n' + AGENT + '\n' + OPENAI.replace('"openai"', '"oai"'));
       assert.deepStrictEqual(rules(t.dir, ['--diff-base', 'HEAD']), ['infra/main.tf:azure-cognitive-services-terraform', 'new.tf:aws-bedrock-terraform']);
