@@ -190,7 +190,7 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
         const from = ctx.staticString(call!.childForFieldName('arguments')?.namedChildren[0])?.value;
         for (const p of name.namedChildren) {
           const k = p?.type === 'shorthand_property_identifier_pattern' ? p : p?.type === 'pair_pattern' ? p.childForFieldName('key') : null;
-          if (from && k) ctx.push({ kind: 'import', value: `${from}.${propertyName(k)}`, start: node.startIndex, end: node.endIndex });
+          if (from && k) ctx.push({ kind: 'import', value: `${from}.${propertyName(k)}`, start: call!.startIndex, end: call!.endIndex });
         }
       }
       return true;
