@@ -316,3 +316,28 @@ describe('dependency manifests', () => {
     assert.deepStrictEqual(toks.map((t) => `${t.type}:${t.value}@${t.table}`), ['key:a@', 'string:x@', 'key:b@t', 'string:z@t']);
   });
 });
+
+describe('bad input', () => {
+  it('a very long concatenation is joined without exhausting the stack', async () => {
+    for (const [file, pre, post] of [['deep.py', 'x = ', '\n'], ['deep.js', 'const x = ', ';\n'], ['Deep.java', 'class D { String x = ', '; }\n']]) {
+      const text = pre + Array(20000).fill('"a"').join(' + ') + ' + host + ".openai.azure.com"' + post;
+      const r = await engine.scanText(file, text);
+      assert.strictEqual(r.skipped, undefined, `${file}: ${r.skipped?.detail}`);
+      assert.deepStrictEqual(r.findings.map((f) => [f.ruleId, f.range.startLine]), [['azure-openai-endpoint', 1]], file);
+    }
+  });
+
+  it('garbage never crashes an analyzer: it parses or becomes a parse-error skip', async () => {
+    const junk = ['bedrock "azure', '"""', "'''", '<!--', '<![CDATA[', '/*', '[', '{', '"\\', 'import (', 'require (', '`${', '\u00e9\ud83d\ude00', '\0'];
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (const file of ['a.py', 'a.js', 'a.ts', 'a.tsx', 'a.go', 'A.java', 'a.cs', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'go.mod', 'pom.xml', 'a.csproj', 'build.gradle']) {
+      for (let i = 0; i < 25; i++) {
+        let text = 'bedrock azure ';
+        for (let j = 0; j < 80; j++) text += rand(3) === 0 ? junk[rand(junk.length)] : String.fromCharCode(32 + rand(95)) + (rand(20) === 0 ? '\n' : '');
+        const r = await engine.scanText(file, text);
+        if (r.skipped) assert.ok(['parse-error', 'binary'].includes(r.skipped.reason), `${file}: ${r.skipped.reason} ${r.skipped.detail}`);
+      }
+    }
+  });
+});

@@ -77,19 +77,20 @@ export function staticString(lang: SourceLanguage, node: TSNode | null | undefin
   if (!ops) return undefined;
   const parts: string[] = [];
   let literal = false;
-  const flatten = (x: TSNode): void => {
-    const u = unwrap(lang, x);
+  // iterative, left to right: long chains of `+` must not exhaust the stack
+  const stack: TSNode[] = [...ops].reverse();
+  while (stack.length) {
+    const u = unwrap(lang, stack.pop()!);
     const l = lang.literal(u);
     if (l) {
       parts.push(l.value);
       literal = true;
-      return;
+      continue;
     }
     const sub = lang.concat(u);
-    if (sub) for (const s of sub) flatten(s);
+    if (sub) for (let i = sub.length - 1; i >= 0; i--) stack.push(sub[i]);
     else parts.push(HOLE);
-  };
-  for (const o of ops) flatten(o);
+  }
   if (!literal) return undefined;
   return { value: tidy(parts.join('')), start: node.startIndex, end: node.endIndex };
 }
@@ -136,6 +137,7 @@ export async function analyzeSource(lang: SourceLanguage, text: string): Promise
   const atoms: Atom[] = [];
   const problems: ParseProblem[] = [];
   const consumed = new Set<number>();
+  const inner = new Set<number>();
   const ctx: SourceContext = {
     atoms,
     lang,
@@ -149,20 +151,22 @@ export async function analyzeSource(lang: SourceLanguage, text: string): Promise
       if (consumed.has(node.id)) return false;
       const ops = lang.concat(node);
       if (ops) {
-        const parent = node.parent;
-        const inner = parent && (lang.concat(parent) || (lang.transparent.has(parent.type) && parent.parent && lang.concat(parent.parent)));
-        if (!inner) {
-          const s = staticString(lang, node);
-          if (s) {
-            atoms.push({ kind: 'string', value: s.value, start: s.start, end: s.end, key: lang.keyOf(node) });
-            const mark = (x: TSNode): void => {
-              const u = unwrap(lang, x);
-              if (lang.literal(u)) consumed.add(u.id);
-              else lang.concat(u)?.forEach(mark);
-            };
-            ops.forEach(mark);
-          }
+        // the walk meets the outermost concatenation first; it claims its operands, so nested
+        // ones are recognised without asking for parents (which costs the tree depth each time)
+        if (inner.has(node.id)) return true;
+        const todo = [...ops];
+        while (todo.length) {
+          const x = todo.pop()!;
+          const u = unwrap(lang, x);
+          if (x.id !== u.id) inner.add(x.id);
+          const sub = lang.concat(u);
+          if (sub) {
+            inner.add(u.id);
+            todo.push(...sub);
+          } else if (lang.literal(u)) consumed.add(u.id);
         }
+        const s = staticString(lang, node);
+        if (s) atoms.push({ kind: 'string', value: s.value, start: s.start, end: s.end, key: lang.keyOf(node) });
         return true;
       }
       const lit = lang.literal(node);
