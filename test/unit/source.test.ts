@@ -147,8 +147,9 @@ describe('JavaScript and TypeScript', () => {
         'const k = process.env["AZURE_OPENAI_API_KEY"];', // 5
         'const { BEDROCK_MODEL_ID, PORT } = process.env;', // 6
         'const body = { anthropic_version: "bedrock-2023-05-31" };', // 7
+        'const v = import.meta.env.VITE_AZURE_OPENAI_ENDPOINT;', // 8
       ]),
-      ['azure-openai-sdk:1', 'gcp-vertex-ai-sdk:2', 'azure-ai-env-read:4', 'azure-ai-env-read:5', 'aws-ai-env-read:6', 'aws-bedrock-request-shape:7'],
+      ['azure-openai-sdk:1', 'gcp-vertex-ai-sdk:2', 'azure-ai-env-read:4', 'azure-ai-env-read:5', 'aws-ai-env-read:6', 'aws-bedrock-request-shape:7', 'azure-ai-env-read:8'],
     );
   });
 
@@ -226,6 +227,14 @@ describe('C#', () => {
         'var req = new { anthropic_version = "bedrock-2023-05-31" };', // 8
       ]),
       ['azure-openai-sdk:1', 'aws-bedrock-sdk:2', 'azure-openai-endpoint:5', 'azure-openai-sdk:5', 'azure-ai-services-endpoint:6', 'azure-ai-env-read:7', 'aws-bedrock-request-shape:8'],
+    );
+  });
+
+  it('reports each link of a fluent chain at its own line, named by its last links (Semantic Kernel builder)', async () => {
+    const r = await engine.scanText('src/Kernel.cs', 'var k = Kernel.CreateBuilder()\n  .AddAzureOpenAIChatCompletion("gpt", endpoint, key)\n  .AddBedrockChatCompletion("m")\n  .Build();\n');
+    assert.deepStrictEqual(
+      r.findings.map((f) => [f.ruleId, f.range.startLine, f.message.split(':')[0]]),
+      [['azure-openai-sdk', 2, 'Kernel.CreateBuilder().AddAzureOpenAIChatCompletion'], ['aws-bedrock-sdk', 3, 'AddAzureOpenAIChatCompletion().AddBedrockChatCompletion']],
     );
   });
 });

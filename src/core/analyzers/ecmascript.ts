@@ -8,7 +8,7 @@
  */
 import type { ArtifactKind, Atom } from '../types';
 import type { Grammar, TSNode } from '../parsers/treesitter';
-import { analyzeSource, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles } from './source';
+import { analyzeSource, callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles } from './source';
 import type { AnalyzeInput, AnalyzeOutput } from './types';
 
 const ARG_LISTS = new Set(['arguments', 'template_string']);
@@ -147,7 +147,7 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
         const s = ctx.staticString(list.namedChildren[0])!;
         ctx.push({ kind: 'env-read', value: args[0], start: s.start, end: s.end });
       }
-      const atom: Atom = { kind: 'call', value: name.replace(/^await /, ''), start: node.startIndex, end: node.endIndex, args };
+      const atom: Atom = { kind: 'call', value: name.replace(/^await /, ''), start: callStart(node, fn.type === 'member_expression' ? fn.childForFieldName('property') : null, name), end: node.endIndex, args };
       if (Object.keys(kwargs).length) atom.kwargs = kwargs;
       ctx.push(atom);
       return true;

@@ -7,7 +7,7 @@
  */
 import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
-import { analyzeSource, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString } from './source';
+import { analyzeSource, callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString } from './source';
 import type { AnalyzeInput, AnalyzeOutput } from './types';
 
 const ARG_LISTS = new Set(['argument_list']);
@@ -84,7 +84,7 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
         const s = ctx.staticString(list?.namedChildren.find((c) => c && c.type !== 'comment'))!;
         ctx.push({ kind: 'env-read', value: args[0], start: s.start, end: s.end });
       }
-      const atom: Atom = { kind: 'call', value: name, start: node.startIndex, end: node.endIndex, args };
+      const atom: Atom = { kind: 'call', value: name, start: callStart(node, fn.type === 'selector_expression' ? fn.childForFieldName('field') : null, name), end: node.endIndex, args };
       if (Object.keys(kwargs).length) atom.kwargs = kwargs;
       ctx.push(atom);
       return true;

@@ -7,7 +7,7 @@
  */
 import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
-import { analyzeSource, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo } from './source';
+import { analyzeSource, callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo } from './source';
 import type { AnalyzeInput, AnalyzeOutput } from './types';
 
 const ARG_LISTS = new Set(['argument_list', 'type_arguments']);
@@ -76,7 +76,7 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
         const s = ctx.staticString(list?.namedChildren.find((c) => c && !/comment/.test(c.type)))!;
         ctx.push({ kind: 'env-read', value: args[0], start: s.start, end: s.end });
       }
-      const atom: Atom = { kind: 'call', value: callee.length > 200 ? callee.slice(-200) : callee, start: node.startIndex, end: node.endIndex, args };
+      const atom: Atom = { kind: 'call', value: callee.length > 200 ? callee.slice(-200) : callee, start: callStart(node, name, callee), end: node.endIndex, args };
       ctx.push(atom);
       return true;
     }

@@ -7,7 +7,7 @@
  */
 import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
-import { analyzeSource, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles } from './source';
+import { analyzeSource, callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles } from './source';
 import type { AnalyzeInput, AnalyzeOutput } from './types';
 
 const ARG_LISTS = new Set(['argument_list', 'generator_expression']);
@@ -125,7 +125,7 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
         const s = staticString(PYTHON, first)!;
         ctx.push({ kind: 'env-read', value: args[0], start: s.start, end: s.end });
       }
-      const atom: Atom = { kind: 'call', value: name, start: node.startIndex, end: node.endIndex, args };
+      const atom: Atom = { kind: 'call', value: name, start: callStart(node, fn.type === 'attribute' ? fn.childForFieldName('attribute') : null, name), end: node.endIndex, args };
       if (Object.keys(kwargs).length) atom.kwargs = kwargs;
       ctx.push(atom);
       return true;

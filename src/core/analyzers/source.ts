@@ -97,7 +97,8 @@ export function staticString(lang: SourceLanguage, node: TSNode | null | undefin
 
 /**
  * A callee or constructor name: the expression's text with argument lists reduced to `()` and
- * whitespace removed (`new OpenAIClientBuilder().endpoint`, `boto3.client`). At most 200 characters.
+ * whitespace removed (`new OpenAIClientBuilder().endpoint`, `boto3.client`); fluent chains keep their last
+ * two links. At most 200 characters.
  */
 export function calleeName(node: TSNode, argTypes: ReadonlySet<string>): string {
   const text = node.text;
@@ -118,7 +119,15 @@ export function calleeName(node: TSNode, argTypes: ReadonlySet<string>): string 
   }
   out += text.slice(pos);
   out = out.replace(/\s+/g, (m, off: number, s: string) => (/\w/.test(s[off - 1] ?? '') && /\w/.test(s[off + m.length] ?? '') ? ' ' : ''));
+  // long fluent chains keep their last two links: `a.b().c().d` gives `c().d`
+  const links = out.split('().');
+  if (links.length > 2) out = `${links[links.length - 2].split('.').pop()}().${links[links.length - 1]}`;
   return out.length > 200 ? out.slice(0, 200) : out;
+}
+
+/** Where a call's finding starts: at the method name when the receiver is itself a call (a fluent chain spread over lines), else at the call. */
+export function callStart(call: TSNode, name: TSNode | null | undefined, callee: string): number {
+  return name && callee.includes('()') ? name.startIndex : call.startIndex;
 }
 
 /** The last identifier of a dotted / member expression's text (`self.client.api_type` gives `api_type`). */
