@@ -276,6 +276,22 @@ describe('dependency manifests', () => {
     );
   });
 
+  it('Gradle version catalogs: module, group/name and string notations at the alias line', async () => {
+    assert.deepStrictEqual(
+      await found('gradle/libs.versions.toml', [
+        '[versions]', // 1
+        'spring-ai = "1.0.0"', // 2
+        '[libraries]', // 3
+        '# azure = "com.azure:azure-ai-openai:1.0.0"', // 4
+        'spring-ai-bedrock = { module = "org.springframework.ai:spring-ai-bedrock-converse", version.ref = "spring-ai" }', // 5
+        'vertex = { group = "com.google.cloud", name = "google-cloud-vertexai", version = "1.0.0" }', // 6
+        'azure-openai = "com.azure:azure-ai-openai:1.0.0-beta.12"', // 7
+        's3 = "software.amazon.awssdk:s3:2.28.0"', // 8
+      ]),
+      ['aws-ai-dependency:5', 'gcp-ai-dependency:6', 'azure-ai-dependency:7'],
+    );
+  });
+
   it('go.mod, pom.xml, csproj and Gradle: commented-out entries are never reported', async () => {
     assert.deepStrictEqual(
       await found('go.mod', ['module x', 'require (', '\t// github.com/aws/aws-sdk-go-v2/service/bedrockruntime v1.0.0', '\tcloud.google.com/go/aiplatform v1.68.0 // indirect', ')']),

@@ -1,6 +1,7 @@
 /**
  * Dependency manifests other than package.json (which data.ts reads): pip requirements files,
- * pyproject.toml and Pipfile (`smol-toml`, with a small lexer for positions), go.mod, Maven
+ * pyproject.toml, Pipfile and Gradle version catalogs (`smol-toml`, with a small lexer for
+ * positions), go.mod, Maven
  * pom.xml / MSBuild (*.csproj, Directory.Packages.props, packages.config) through a
  * position-aware XML tokenizer checked by `fast-xml-parser`'s validator, and Gradle build
  * scripts through a tokenizer that skips comments and reads string literals.
@@ -181,7 +182,7 @@ function at(root: Record<string, TomlValue>, dotted: string): TomlValue | undefi
   return cur;
 }
 
-/** pyproject.toml (PEP 621, PEP 735 dependency groups, Poetry, PDM) and Pipfile. */
+/** pyproject.toml (PEP 621, PEP 735 dependency groups, Poetry, PDM), Pipfile and gradle/libs.versions.toml. */
 export function analyzeToml(input: AnalyzeInput): AnalyzeOutput {
   let doc: Record<string, TomlValue>;
   try {
@@ -220,7 +221,26 @@ export function analyzeToml(input: AnalyzeInput): AnalyzeOutput {
     }
   };
   const base = input.path.slice(input.path.lastIndexOf('/') + 1).toLowerCase();
-  if (base === 'pipfile') {
+  if (base === 'libs.versions.toml') {
+    // Gradle version catalog: [libraries] alias = "g:a:v" | { module = "g:a" } | { group = "g", name = "a" }
+    const libs = doc.libraries;
+    if (isTable(libs)) {
+      for (const [alias, spec] of Object.entries(libs)) {
+        let coord: string | undefined;
+        let version: string | undefined;
+        if (typeof spec === 'string') coord = spec;
+        else if (isTable(spec)) {
+          if (typeof spec.module === 'string') coord = spec.module;
+          else if (typeof spec.group === 'string' && typeof spec.name === 'string') coord = `${spec.group}:${spec.name}`;
+          if (typeof spec.version === 'string') version = spec.version;
+        }
+        const m = coord ? /^([\w.-]+):([\w.-]+)(?::([^:@\s]+))?/.exec(coord) : null;
+        if (!m) continue;
+        const tok = find('key', alias, 'libraries');
+        atoms.push({ kind: 'dependency', value: `${m[1]}:${m[2]}`, start: tok?.start ?? 0, end: tok?.end ?? 0, text: m[3] ?? version, key: 'libraries' });
+      }
+    }
+  } else if (base === 'pipfile') {
     fromTable(doc.packages, 'packages', 'packages');
     fromTable(doc['dev-packages'], 'dev-packages', 'dev-packages');
   } else {
