@@ -47,8 +47,9 @@ describe('Python', () => {
         '     + "-aiplatform.googleapis.com")', // 4
         'd = "https://{}.openai.azure.com".format(x)', // 5
         'e = "https://" + host + "/v1"', // 6
+        'f = "https://" + f"{os.getenv(\'AZURE_OPENAI_RESOURCE\')}" + ".openai.azure.com"', // 7
       ]),
-      ['azure-openai-endpoint:1', 'aws-ai-endpoint:2', 'gcp-vertex-ai-endpoint:3', 'azure-openai-endpoint:5'],
+      ['azure-openai-endpoint:1', 'aws-ai-endpoint:2', 'gcp-vertex-ai-endpoint:3', 'azure-openai-endpoint:5', 'azure-ai-env-read:7', 'azure-openai-endpoint:7'],
     );
   });
 

@@ -157,7 +157,7 @@ export async function analyzeSource(lang: SourceLanguage, text: string): Promise
     walk(root, (node) => {
       if (lang.comments.has(node.type)) return false;
       if (node.type === 'ERROR' && problems.length < 20) problems.push({ start: node.startIndex, end: node.endIndex, message: `${lang.grammar} syntax error` });
-      if (consumed.has(node.id)) return false;
+      if (consumed.has(node.id)) return true; // part of a joined concatenation; its substitutions are still walked
       const ops = lang.concat(node);
       if (ops) {
         // the walk meets the outermost concatenation first; it claims its operands, so nested
@@ -167,7 +167,6 @@ export async function analyzeSource(lang: SourceLanguage, text: string): Promise
         while (todo.length) {
           const x = todo.pop()!;
           const u = unwrap(lang, x);
-          if (x.id !== u.id) inner.add(x.id);
           const sub = lang.concat(u);
           if (sub) {
             inner.add(u.id);
