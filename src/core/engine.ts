@@ -13,9 +13,17 @@ import { sha256 } from './util/hash';
 import { LineIndex } from './util/lines';
 import { Prefilter } from './prefilter';
 import { decode } from './util/decode';
+import { forgetTree } from './parsers/treesitter';
 
 export interface EngineOptions {
   catalog?: Catalog;
+  /**
+   * Let analyzers skip subtrees that hold no rule keyword (default true). Off only to check that
+   * skipping changes no finding (test/unit/focus.test.ts).
+   */
+  focus?: boolean;
+  /** Keep parse trees per file for incremental re-parsing (the editor; not for one-shot scans). */
+  incremental?: boolean;
 }
 
 export class Engine {
@@ -23,8 +31,12 @@ export class Engine {
   private readonly matcher: Matcher;
   readonly prefilter: Prefilter;
   private readonly guidance = new Map<string, string>();
+  private readonly focus: boolean;
+  private readonly incremental: boolean;
 
   constructor(options: EngineOptions = {}) {
+    this.focus = options.focus ?? true;
+    this.incremental = options.incremental ?? false;
     this.catalog = options.catalog ?? loadCatalog();
     this.matcher = new Matcher(this.catalog.rules);
     this.prefilter = new Prefilter(this.catalog.rules);
@@ -34,6 +46,11 @@ export class Engine {
   analyzerFor(relPath: string): AnalyzerId | undefined {
     const id = classify(relPath);
     return id && ANALYZERS[id] ? id : undefined;
+  }
+
+  /** Drop what is kept for a file (the editor closed it). */
+  forget(file: string): void {
+    forgetTree(file);
   }
 
   guidanceFor(rule: Rule): string {
@@ -67,10 +84,10 @@ export class Engine {
       if (text.includes('\0')) return skipped(file, 'binary', 'contains NUL bytes');
       if (!this.prefilter.mayMatch(text)) return { file, findings: [], diagnostics: [], prefiltered: true };
     }
-    const keywords = this.prefilter.keywordsIn(text);
+    const { keywords, hits } = this.prefilter.scan(text);
     let out;
     try {
-      out = await ANALYZERS[id]!({ path: file, text });
+      out = await ANALYZERS[id]!({ path: file, text, focus: this.focus ? hits : undefined, cacheKey: this.incremental ? file : undefined });
     } catch (e) {
       const err = e as Error;
       const reason = err instanceof RangeError ? 'parse-error' : 'internal-error';
