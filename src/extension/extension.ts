@@ -244,6 +244,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }
   }
 
+  function closed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    controller.close(key);
+    if (store.audited.has(key)) void rescanFromDisk(uri).catch((e) => log(`[error] ${key}: ${(e as Error).message}`));
+  }
+  const uriOfTab = (t: vscode.Tab): vscode.Uri[] =>
+    t.input instanceof vscode.TabInputText ? [t.input.uri] : t.input instanceof vscode.TabInputTextDiff ? [t.input.modified, t.input.original] : [];
+  const tabUris = (): Set<string> => new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs.flatMap(uriOfTab)).map((u) => u.toString()));
+
   const relintOpen = () => {
     for (const doc of vscode.workspace.textDocuments) if (served(doc)) void controller.lintNow(doc.uri.toString());
   };
@@ -255,10 +264,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       controller.schedule(e.document.uri.toString(), readSettings(e.document.uri).debounceMs);
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => served(doc) && void controller.lintNow(doc.uri.toString())),
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      const key = doc.uri.toString();
-      controller.close(key);
-      if (store.audited.has(key)) void rescanFromDisk(doc.uri).catch((e) => log(`[error] ${key}: ${(e as Error).message}`));
+    vscode.workspace.onDidCloseTextDocument((doc) => closed(doc.uri)),
+    // VS Code keeps a document alive for a while after its last editor tab closes: a closed tab is a close
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      const open = tabUris();
+      for (const t of e.closed) for (const u of uriOfTab(t)) if (!open.has(u.toString())) closed(u);
+      for (const t of e.opened) {
+        for (const u of uriOfTab(t)) {
+          const doc = openDocument(u.toString());
+          if (doc && served(doc) && !store.get(u.toString())) void controller.lintNow(u.toString());
+        }
+      }
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
