@@ -232,16 +232,29 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   /** Re-read a closed file that the last audit covered, from disk. */
   async function rescanFromDisk(uri: vscode.Uri): Promise<void> {
     if (uri.scheme !== 'file') return;
+    const key = uri.toString();
+    const drop = () => {
+      store.delete(key);
+      collection.delete(uri);
+    };
     const settings = readSettings(uri);
-    if (!settings.enable) return;
+    if (!settings.enable) return drop();
     const { core, engine, config, rel, folder } = await effectiveConfig(uri, settings);
+    if (!engine.analyzerFor(rel) || excluded(core, rel, config, folder)) return drop();
     const result = await core.scanOne(engine, uri.fsPath, rel, config);
-    if (openDocument(uri.toString())) return; // reopened meanwhile: the live result wins
-    const entry: FileEntry = { uri: uri.toString(), rel, result, origin: 'audit', rootName: folder?.name, rootPath: folder?.uri.fsPath };
+    if (openDocument(key)) return; // reopened meanwhile: the live result wins
+    const entry: FileEntry = { uri: key, rel, result, origin: 'audit', rootName: folder?.name, rootPath: folder?.uri.fsPath };
     if (result.findings.length || result.diagnostics.length || result.skipped) {
       store.set(entry);
       controller.publish(entry, settings.maxProblemsPerFile);
-    }
+    } else drop();
+  }
+
+  /** After a settings or config file change: open documents are linted again, audited files with results re-read. */
+  async function refreshAll(): Promise<void> {
+    relintOpen();
+    const audit = store.entries().filter((e) => e.origin === 'audit' && !openDocument(e.uri));
+    for (const e of audit.slice(0, 2000)) await rescanFromDisk(vscode.Uri.parse(e.uri)).catch((err) => log(`[error] ${e.rel}: ${(err as Error).message}`));
   }
 
   function closed(uri: vscode.Uri): void {
@@ -279,7 +292,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       logged.clear();
-      relintOpen();
+      void refreshAll();
       refreshStatus();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
@@ -293,7 +306,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (folder) configCache.delete(folder.uri.toString());
     else configCache.clear();
-    relintOpen();
+    void refreshAll();
   };
   context.subscriptions.push(watcher, watcher.onDidChange(onConfigFile), watcher.onDidCreate(onConfigFile), watcher.onDidDelete(onConfigFile));
   // an unsaved edit of the config file is not in effect yet; saving it is (the watcher sees the save)
@@ -475,7 +488,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       await open.save();
     } else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(next));
     configCache.delete(folder.uri.toString());
-    relintOpen();
+    await refreshAll();
     await controller.idle();
     return target;
   }

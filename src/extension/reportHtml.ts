@@ -132,7 +132,7 @@ function chart(title: string, data: Bar[], cls: string): string {
     .map((b, i) => {
       const pct = Math.max(1, Math.round((b.value / max) * 100));
       const y = i * rowH;
-      return `<g class="bar-row"><title>${escapeHtml(b.label)}: ${b.value}</title><text class="bar-label" x="0" y="${y + 15}">${escapeHtml(b.label)}</text><svg x="45%" y="${y}" width="45%" height="${rowH}"><rect class="bar ${cls}" x="0" y="3" width="${pct}%" height="${rowH - 6}" rx="2"></rect></svg><text class="bar-value" x="100%" y="${y + 15}" text-anchor="end">${b.value}</text></g>`;
+      return `<g class="bar-row"><title>${escapeHtml(b.label)}: ${b.value}</title><text class="bar-label" x="0" y="${y + 15}">${escapeHtml(b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label)}</text><svg x="45%" y="${y}" width="45%" height="${rowH}"><rect class="bar ${cls}" x="0" y="3" width="${pct}%" height="${rowH - 6}" rx="2"></rect></svg><text class="bar-value" x="100%" y="${y + 15}" text-anchor="end">${b.value}</text></g>`;
     })
     .join('');
   return `<section class="chart"><h2>${escapeHtml(title)}</h2><svg class="bars" role="img" aria-label="${escapeHtml(title)}" width="100%" height="${data.length * rowH}" xmlns="http://www.w3.org/2000/svg">${rows}</svg></section>`;

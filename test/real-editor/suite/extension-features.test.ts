@@ -97,7 +97,7 @@ suite('AI Lock-in Audit features in a real VS Code', () => {
 
   suiteTeardown(async () => {
     await closeAll();
-    for (const k of ['severityOverrides', 'debounceMs', 'enable', 'maxFileSizeKb']) await setSetting(k, undefined);
+    for (const k of ['severityOverrides', 'debounceMs', 'enable', 'maxFileSizeKb', 'exclude']) await setSetting(k, undefined);
     await vscode.workspace.fs.delete(at(TMP), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(at('.ai-lockin-audit.yaml'), { useTrash: false }).then(undefined, () => undefined);
     if (!hadVscodeFolder) await vscode.workspace.fs.delete(at('.vscode'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
@@ -232,6 +232,50 @@ suite('AI Lock-in Audit features in a real VS Code', () => {
     // not opened by this test: problems come from the audit
     const main = at('infra', 'main.tf');
     assert.ok(ours(main).length >= 2);
+  });
+
+  test('after an audit, a settings change reaches files that are not open', async () => {
+    await vscode.commands.executeCommand('aiLockinAudit.auditWorkspace');
+    const main = at('infra', 'main.tf');
+    const tabbed = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === main.toString()));
+    assert.ok(!tabbed, 'main.tf is not open in an editor');
+    await waitFor('audit problems', () => ours(main).length === 2);
+    await setSetting('severityOverrides', { 'azure-cognitive-services-terraform': 'error' });
+    await waitFor('azure as error in an unopened file', () => ours(main).some((d) => codeOf(d) === 'azure-cognitive-services-terraform' && d.severity === vscode.DiagnosticSeverity.Error));
+    await setSetting('severityOverrides', undefined);
+    await waitFor('back to warning', () => ours(main).length === 2 && ours(main).every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+  });
+
+  test('suppress in this file writes a file directive at the top', async () => {
+    const uri = await tempFile('suppress-file.tf', 'resource "aws_bedrock_guardrail" "a" {}\nresource "aws_bedrock_guardrail" "b" {}\n');
+    const editor = await open(uri);
+    const diags = await waitFor('two diagnostics', () => (ours(uri).length === 2 ? ours(uri) : undefined));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diags[0].range);
+    const fix = actions.find((a) => a.title.startsWith('Suppress aws-bedrock-terraform in this file'));
+    assert.ok(fix?.command);
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>(fix.command.command, ...(fix.command.arguments ?? []), 'the whole stack runs on AWS'), true);
+    assert.strictEqual(editor.document.lineAt(0).text, '# ai-lockin-audit-ignore-file aws-bedrock-terraform: the whole stack runs on AWS');
+    await waitFor('both suppressed', () => ours(uri).length === 0);
+    assert.deepStrictEqual(api.findings(uri).map((f) => f.suppressed), [true, true]);
+  });
+
+  test('excluded paths get no problems', async () => {
+    const uri = await tempFile('excluded.tf', 'resource "aws_bedrock_guardrail" "g" {}\n');
+    await setSetting('exclude', [`${TMP}/excluded.tf`]);
+    try {
+      await open(uri);
+      await api.whenIdle();
+      await sleep(300);
+      assert.deepStrictEqual(ours(uri), []);
+    } finally {
+      await setSetting('exclude', undefined);
+    }
+    await waitFor('problems once not excluded', () => ours(uri).length === 1);
+  });
+
+  test('rule documentation opens from the command', async () => {
+    await vscode.commands.executeCommand('aiLockinAudit.openRuleDocs', 'aws-bedrock-terraform');
+    await waitFor('docs tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes('aws-bedrock-terraform'))));
   });
 
   test('YAML and Python fixtures: no crash, and whatever rules the catalog has', async () => {

@@ -1,0 +1,42 @@
+// Extension UI checks for phase B of test/real-editor/run.mjs (the installed .vsix in code-server):
+//   node test/real-editor/run.mjs --phase ui --ui-checks test/real-editor/extension-ui-checks.mjs
+// Problems panel, status bar item, hover, the findings view after an audit, and the report webview
+// in the default theme and after toggling light/dark (screenshots in the artifacts folder).
+export async function problemsShown(page, ctx) {
+  await ctx.wb.openFile(page, 'main.tf');
+  const rows = await ctx.wb.problems(page, { waitFor: 'azure-cognitive-services-terraform' });
+  ctx.log(rows.join(' | ').slice(0, 600));
+  if (!rows.some((r) => r.includes('aws-bedrock-terraform'))) throw new Error('no bedrock problem');
+}
+export async function statusBarCount(page, ctx) {
+  const item = page.locator(ctx.wb.cssId('ai-lockin-audit.ai-lockin-audit.aiLockinAudit.status')).first();
+  const text = await ctx.wb.poll(async () => (await item.isVisible().catch(() => false)) && (await item.innerText()), { timeout: 20000, message: 'status bar item' });
+  ctx.log(`status: ${text}`);
+}
+export async function hoverShown(page, ctx) {
+  await ctx.wb.openFile(page, 'main.tf');
+  const token = page.locator('.view-lines span', { hasText: 'azurerm_cognitive_account' }).first();
+  await token.hover();
+  await page.locator('.monaco-hover', { hasText: 'Portable alternative' }).first().waitFor({ timeout: 20000 });
+}
+export async function treeView(page, ctx) {
+  await page.keyboard.press('Escape');
+  await ctx.wb.runCommand(page, 'AI Lock-in Audit: Audit Workspace');
+  await page.waitForTimeout(1500);
+  await ctx.wb.runCommand(page, 'AI Lock-in Audit: Focus on Findings View');
+  await page.locator('.monaco-list-row', { hasText: 'Amazon Web Services' }).first().waitFor({ timeout: 20000 });
+}
+export async function reportInDefaultTheme(page, ctx) {
+  await ctx.wb.runCommand(page, 'AI Lock-in Audit: Show Report');
+  await page.locator('.tabs-container .tab', { hasText: 'AI Lock-in Audit Report' }).first().waitFor({ timeout: 20000 });
+  await page.waitForTimeout(2500);
+}
+export async function reportInToggledTheme(page, ctx) {
+  await ctx.wb.runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  await page.waitForTimeout(2500);
+}
+export async function noExtErrors(page, ctx) {
+  const errors = ctx.consoleErrorsMatching(/ai-lockin-audit|AI Lock-in Audit|Content Security Policy|Refused/i);
+  if (errors.length) throw new Error(errors.map((e) => e.text.slice(0, 300)).join('\n'));
+}
+export const checks = [problemsShown, statusBarCount, hoverShown, treeView, reportInDefaultTheme, reportInToggledTheme, noExtErrors];
