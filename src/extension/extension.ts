@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const output = vscode.window.createOutputChannel('AI Lock-in Audit');
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const store = new FindingsStore();
+  store.multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const logged = new Set<string>();
   const log = (msg: string, once = false) => {
     if (once) {
@@ -296,6 +297,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       refreshStatus();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      store.multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
       configCache.clear();
       relintOpen();
     }),
@@ -610,7 +612,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       for (const u of audited) store.audited.add(u);
       store.auditSkips = [];
       store.auditRoots = roots;
-      store.multiRoot = folders.length > 1;
+      store.multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
       store.lastAuditDurationMs = Date.now() - t0;
       const fresh = entries.filter((e) => !openDocument(e.uri));
       store.setMany(fresh);
@@ -745,6 +747,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     panel = vscode.window.createWebviewPanel('aiLockinAudit.report', 'AI Lock-in Audit Report', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: false });
     panel.iconPath = vscode.Uri.joinPath(media, 'icon.png');
     panel.onDidDispose(() => (panel = undefined));
+    panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.visible) void reportHtmlFor(e.webviewPanel.webview).then((h) => (e.webviewPanel.webview.html = h));
+    });
     panel.webview.onDidReceiveMessage(async (m: { type?: string; index?: number; format?: string; command?: string }) => {
       if (m.type === 'reveal' && typeof m.index === 'number') {
         const l = reportLocated[m.index];

@@ -218,6 +218,23 @@ suite('AI Lock-in Audit features in a real VS Code', () => {
     await waitFor('bedrock back after the config file is deleted', () => ours(uri).length === 2, 20000);
   });
 
+  test('an invalid config file is a problem at its line; defaults apply meanwhile', async () => {
+    const cfg = at('.ai-lockin-audit.yaml');
+    await vscode.workspace.fs.writeFile(cfg, new TextEncoder().encode('version: 1\nrules:\n  aws-bedrock-terraform: loud\n'));
+    try {
+      const main = at('infra', 'main.tf');
+      await open(main);
+      const [d] = await waitFor('config problem', () => (ours(cfg).length ? ours(cfg) : undefined), 20000);
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.strictEqual(d.range.start.line, 2);
+      assert.match(d.message, /aws-bedrock-terraform/);
+      await waitFor('main.tf still checked with defaults', () => ours(main).length === 2);
+    } finally {
+      await vscode.workspace.fs.delete(cfg, { useTrash: false });
+    }
+    await waitFor('config problem gone with the file', () => ours(cfg).length === 0, 20000);
+  });
+
   test('workspace audit: every file kind read, results returned, problems for unopened files', async () => {
     const r = await vscode.commands.executeCommand<AuditOutcome>('aiLockinAudit.auditWorkspace');
     assert.ok(r, 'the audit returns its outcome');
