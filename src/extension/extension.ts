@@ -7,7 +7,8 @@ import ignore from 'ignore';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as CoreModule from '../core';
-import type { Config, Engine, FileResult, ScanSummary } from '../core';
+import type { Config, Engine, ScanSummary } from '../core';
+import { applyAudit, type AuditFolder, type AuditRun, runAudit as runAuditScan } from './audit';
 import { commentSyntaxFor, fileSuppressionEdit, suppressionEdit, SuppressionError, type LineEdit } from './comments';
 import { ConfigEditError, disableRuleText, newConfigText } from './configFile';
 import { type DiagnosticData, DiagnosticsController, type LintOutcome, SOURCE } from './diagnostics';
@@ -61,6 +62,7 @@ function loadCore(): Promise<Core> {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const activatedAt = Date.now();
   const output = vscode.window.createOutputChannel('AI Lock-in Audit');
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const store = new FindingsStore();
@@ -77,8 +79,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   let engine: Engine | undefined;
   const getEngine = async (): Promise<{ core: Core; engine: Engine }> => {
+    const t = Date.now();
     const core = await loadCore();
-    engine ??= new core.Engine();
+    if (!engine) {
+      engine = new core.Engine();
+      log(`engine loaded in ${Date.now() - t} ms (${engine.catalog.rules.length} rules)`);
+    }
     return { core, engine };
   };
 
@@ -559,75 +565,47 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'AI Lock-in Audit', cancellable: true }, async (progress, token) => {
       const ac = new AbortController();
       const sub = token.onCancellationRequested(() => ac.abort());
-      const entries: FileEntry[] = [];
-      const audited: string[] = [];
-      const skips: CoreModule.Skip[] = [];
-      const errors: string[] = [];
-      const roots: string[] = [];
-      let scanned = 0;
+      let last = 0;
+      const auditFolders: AuditFolder[] = folders.map((folder) => {
+        configCache.delete(folder.uri.toString());
+        const settings = readSettings(folder.uri);
+        return { name: folder.name, fsPath: folder.uri.fsPath, uriOf: (rel) => vscode.Uri.joinPath(folder.uri, ...rel.split('/')).toString(), overrides: settings.enable ? settings.overrides : undefined };
+      });
+      let run: AuditRun;
       try {
-        for (const folder of folders) {
-          if (ac.signal.aborted) break;
-          const settings = readSettings(folder.uri);
-          if (!settings.enable) continue;
-          roots.push(folder.uri.fsPath);
-          configCache.delete(folder.uri.toString());
-          let last = 0;
-          try {
-            const r = await core.scan([folder.uri.fsPath], {
-              engine,
-              overrides: settings.overrides,
-              signal: ac.signal,
-              onProgress: (p) => {
-                const now = Date.now();
-                if (now - last < 150) return;
-                last = now;
-                progress.report({ message: `${folders.length > 1 ? `${folder.name}: ` : ''}${p.files} file(s), ${p.findings} finding(s)` });
-              },
-              onFile: (_root, fr: FileResult) => {
-                const uri = vscode.Uri.joinPath(folder.uri, ...fr.file.split('/')).toString();
-                if (!fr.skipped) audited.push(uri);
-                if (fr.findings.length || fr.diagnostics.length || fr.skipped) entries.push({ uri, rel: fr.file, result: fr, origin: 'audit', rootName: folder.name, rootPath: folder.uri.fsPath });
-              },
-            });
-            scanned += r.summary.filesScanned;
-            for (const s of r.skipped) if (!entries.some((e) => e.rel === s.file && e.rootName === folder.name)) skips.push(s);
-          } catch (e) {
-            const msg = `${folder.name}: ${(e as Error).message}`;
-            errors.push(msg);
-            log(`[audit] ${msg}`);
-          }
-        }
+        run = await runAuditScan(auditFolders, core.scan, {
+          signal: ac.signal,
+          engine,
+          log,
+          onProgress: (folder, files, findings) => {
+            const now = Date.now();
+            if (now - last < 150) return;
+            last = now;
+            progress.report({ message: `${folders.length > 1 ? `${folder.name}: ` : ''}${files} file(s), ${findings} finding(s)` });
+          },
+        });
       } finally {
         sub.dispose();
       }
-      if (ac.signal.aborted) {
+      if (run.cancelled) {
         log(`[audit] cancelled after ${Date.now() - t0} ms; the previous results are kept`);
-        return { cancelled: true, roots, durationMs: Date.now() - t0, errors };
+        return { cancelled: true, roots: run.roots, durationMs: Date.now() - t0, errors: run.errors };
       }
       // replace the previous audit's view with this one; open documents keep their live results
-      for (const e of store.entries()) if (e.origin === 'audit') collection.delete(vscode.Uri.parse(e.uri));
-      for (const e of store.entries()) if (e.origin === 'audit') store.delete(e.uri);
-      store.audited.clear();
-      for (const u of audited) store.audited.add(u);
-      store.auditSkips = [];
-      store.auditRoots = roots;
-      store.multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+      const { removed, published } = applyAudit(store, run, (u) => !!openDocument(u), (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
       store.lastAuditDurationMs = Date.now() - t0;
-      const fresh = entries.filter((e) => !openDocument(e.uri));
-      store.setMany(fresh);
-      for (const e of fresh) controller.publish(e, readSettings(vscode.Uri.parse(e.uri)).maxProblemsPerFile);
+      for (const u of removed) collection.delete(vscode.Uri.parse(u));
+      for (const e of published) controller.publish(e, readSettings(vscode.Uri.parse(e.uri)).maxProblemsPerFile);
       relintOpen();
       await controller.idle();
-      const result = currentScanResult(core, engine, scanned);
-      log(`[audit] ${roots.length} folder(s): ${result.summary.filesScanned} file(s), ${result.summary.findings} finding(s), ${result.summary.suppressed} suppressed, ${result.summary.filesSkipped} skipped in ${Date.now() - t0} ms`);
-      return { cancelled: false, roots, summary: result.summary, durationMs: Date.now() - t0, errors };
+      const result = currentScanResult(core, engine);
+      log(`[audit] ${run.roots.length} folder(s): ${result.summary.filesScanned} file(s), ${result.summary.findings} finding(s), ${result.summary.suppressed} suppressed, ${result.summary.filesSkipped} skipped in ${Date.now() - t0} ms`);
+      return { cancelled: false, roots: run.roots, summary: result.summary, durationMs: Date.now() - t0, errors: run.errors };
     });
   }
 
-  function currentScanResult(core: Core, engine: Engine, scanned?: number): CoreModule.ScanResult {
+  function currentScanResult(core: Core, engine: Engine): CoreModule.ScanResult {
     const r = store.toScanResult({ name: 'ai-lockin-audit', version: core.VERSION, rulesVersion: engine.catalog.version }, core.summarize);
-    if (scanned !== undefined && scanned > r.summary.filesScanned) r.summary.filesScanned = scanned;
     if (!r.roots.length) r.roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     return r;
   }
@@ -854,6 +832,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // ------------------------------------------------------------------ start
   // lint what is open now; no workspace-wide work unless the user asked for it
   relintOpen();
+  log(`activated in ${Date.now() - activatedAt} ms`);
   if ((vscode.workspace.workspaceFolders ?? []).some((f) => readSettings(f.uri).runAuditOnStartup)) void auditWorkspace();
 
   return {

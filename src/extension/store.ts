@@ -46,6 +46,8 @@ export class FindingsStore {
   auditSkips: Skip[] = [];
   auditRoots: string[] = [];
   lastAuditDurationMs = 0;
+  /** Files the last completed audit read. */
+  auditFilesScanned = 0;
   multiRoot = false;
 
   onDidChange(l: Listener): { dispose(): void } {
@@ -87,6 +89,7 @@ export class FindingsStore {
     this.audited.clear();
     this.auditSkips = [];
     this.auditRoots = [];
+    this.auditFilesScanned = 0;
     this.fire();
   }
 
@@ -138,7 +141,7 @@ export class FindingsStore {
       suppressed,
       diagnostics,
       skipped,
-      summary: summarize(findings, suppressed.length, Math.max(scanned, this.audited.size), skipped.length),
+      summary: summarize(findings, suppressed.length, Math.max(scanned, this.audited.size, this.auditFilesScanned), skipped.length),
       durationMs: this.lastAuditDurationMs,
     };
   }

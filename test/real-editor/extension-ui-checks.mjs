@@ -39,4 +39,16 @@ export async function noExtErrors(page, ctx) {
   const errors = ctx.consoleErrorsMatching(/ai-lockin-audit|AI Lock-in Audit|Content Security Policy|Refused/i);
   if (errors.length) throw new Error(errors.map((e) => e.text.slice(0, 300)).join('\n'));
 }
-export const checks = [problemsShown, statusBarCount, hoverShown, treeView, reportInDefaultTheme, reportInToggledTheme, noExtErrors];
+/** A finding's link in the report webview reveals it in the editor (postMessage round trip). */
+export async function reportLinkReveals(page, ctx) {
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const link = frame.locator('a.reveal', { hasText: 'infra/main.tf:10:11' }).first();
+  await link.waitFor({ timeout: 20000 });
+  await link.click();
+  await ctx.wb.poll(async () => {
+    const text = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText().catch(() => '');
+    return /Ln 10, Col 33 \(22 selected\)/.test(text) || (ctx.log(`cursor: ${text}`), false);
+  }, { timeout: 20000, message: 'the editor did not select the finding (line 10, columns 11-33)' });
+}
+
+export const checks = [problemsShown, statusBarCount, hoverShown, treeView, reportInDefaultTheme, reportLinkReveals, reportInToggledTheme, noExtErrors];
