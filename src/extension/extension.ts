@@ -380,7 +380,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         c.diagnostics = [d];
         c.command = { command: CMD.disableRule, title: c.title, arguments: [doc.uri, ruleId] };
         actions.push(c);
-        const o = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.Empty);
+        const o = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
         o.command = { command: CMD.openRuleDocs, title: o.title, arguments: [ruleId] };
         actions.push(o);
       }
@@ -390,8 +390,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         const envVar = readSettings(doc.uri).baseUrlEnvVar;
         const r = rewriteAt(text, lang, doc.offsetAt(range.start), doc.offsetAt(range.end), envVar);
         if (r && r.ok) {
-          const hasDiag = ctx.diagnostics.some((d) => d.source === SOURCE && d.range.intersection(range));
-          const a = new vscode.CodeAction(r.title, hasDiag ? vscode.CodeActionKind.QuickFix : vscode.CodeActionKind.RefactorRewrite);
+          const a = new vscode.CodeAction(r.title, vscode.CodeActionKind.RefactorRewrite);
           const edit = new vscode.WorkspaceEdit();
           const meta: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: true, label: 'Move the OpenAI client to a provider-neutral base URL', description: `base URL from ${envVar}` };
           for (const e of r.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.text, meta);
@@ -409,7 +408,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(allDocs, codeActionProvider, {
-      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, vscode.CodeActionKind.Empty],
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite],
     }),
   );
 

@@ -51,4 +51,26 @@ export async function reportLinkReveals(page, ctx) {
   }, { timeout: 20000, message: 'the editor did not select the finding (line 10, columns 11-33)' });
 }
 
-export const checks = [problemsShown, statusBarCount, hoverShown, treeView, reportInDefaultTheme, reportLinkReveals, reportInToggledTheme, noExtErrors];
+/** The injection grammar colours a suppression directive inside a YAML comment apart from the comment. */
+export async function directiveHighlighted(page, ctx) {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const file = path.join(ctx.workspace, 'directive-ui-check.yaml');
+  fs.writeFileSync(file, '# plain comment words here\n# ai-lockin-audit-ignore some-rule: a reason\nkey: value\n');
+  try {
+    await ctx.wb.openFile(page, 'directive-ui-check.yaml');
+    const line = page.locator('.view-line', { hasText: 'ai-lockin-audit-ignore' }).first();
+    await line.waitFor({ timeout: 20000 });
+    const classes = await ctx.wb.poll(async () => {
+      const spans = await line.locator('span > span').evaluateAll((els) => els.map((e) => [e.textContent, e.className]));
+      const kw = spans.find(([t]) => t.includes('ai-lockin-audit-ignore'));
+      const plain = spans.find(([t]) => t.startsWith('#'));
+      return kw && plain && kw[1] !== plain[1] ? spans : false;
+    }, { timeout: 20000, message: 'the directive is not tokenized apart from the comment' });
+    ctx.log(JSON.stringify(classes));
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+export const checks = [problemsShown, statusBarCount, hoverShown, treeView, reportInDefaultTheme, reportLinkReveals, reportInToggledTheme, directiveHighlighted, noExtErrors];
