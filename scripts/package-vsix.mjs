@@ -5,13 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const stage = join(root, '.cache', 'vsix-stage');
-const out = join(root, process.argv[2] ?? 'ai-lockin-audit.vsix');
+const out = resolve(root, process.argv[2] ?? 'ai-lockin-audit.vsix');
 
 if (!existsSync(join(root, 'dist', 'extension.js'))) {
   console.error('package-vsix: dist/extension.js is missing: run npm run build first');
@@ -29,6 +29,6 @@ delete manifest.scripts;
 writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '-o', out], { cwd: stage, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: stage, stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
 console.log(`package-vsix: ${out} (${(statSync(out).size / 1024).toFixed(0)} KiB)`);
