@@ -356,7 +356,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const codeActionProvider: vscode.CodeActionProvider = {
     provideCodeActions(doc, range, ctx) {
       const actions: vscode.CodeAction[] = [];
-      const { rel } = relPathOf(doc.uri);
+      const { rel, folder } = relPathOf(doc.uri);
       const syntax = commentSyntaxFor(rel, doc.languageId);
       const seen = new Set<string>();
       for (const d of ctx.diagnostics) {
@@ -376,10 +376,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
           b.command = { command: CMD.suppressFile, title: b.title, arguments: [doc.uri, ruleId] };
           actions.push(b);
         }
-        const c = new vscode.CodeAction(`Disable ${ruleId} in the workspace configuration`, vscode.CodeActionKind.QuickFix);
-        c.diagnostics = [d];
-        c.command = { command: CMD.disableRule, title: c.title, arguments: [doc.uri, ruleId] };
-        actions.push(c);
+        if (folder?.uri.scheme === 'file') {
+          // the configuration file is read from disk: not offered in virtual workspaces
+          const c = new vscode.CodeAction(`Disable ${ruleId} in the workspace configuration`, vscode.CodeActionKind.QuickFix);
+          c.diagnostics = [d];
+          c.command = { command: CMD.disableRule, title: c.title, arguments: [doc.uri, ruleId] };
+          actions.push(c);
+        }
         const o = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
         o.command = { command: CMD.openRuleDocs, title: o.title, arguments: [ruleId] };
         actions.push(o);

@@ -9,7 +9,9 @@
  *
  * Only rewrites that keep the call's meaning apart from the endpoint are offered: Entra ID token
  * authentication, positional or spread arguments and comments inside the call are left to a
- * person (the result says why). The import of the class is adjusted. Pure: text in, edits out.
+ * person (the result says why). The import of the class is adjusted. Without an explicit key,
+ * the Azure client reads AZURE_OPENAI_API_KEY; the rewrite passes that variable explicitly so the
+ * key does not silently change to OPENAI_API_KEY. Pure: text in, edits out.
  */
 
 export type RewriteLanguage = 'python' | 'javascript';
@@ -320,6 +322,8 @@ function rewritePython(text: string, mask: Uint8Array, c: Construction, envVar: 
     if (!PY_DROP.has(kw[1])) kept.push(s.text);
   }
   const newName = c.className.replace('AzureOpenAI', 'OpenAI');
+  // the Azure client reads its key from AZURE_OPENAI_API_KEY when none is passed; the OpenAI client would read OPENAI_API_KEY
+  if (!kept.some((k) => /^api_key\s*=/.test(k))) kept.push('api_key=os.environ["AZURE_OPENAI_API_KEY"]');
   const items = [`base_url=os.environ[${JSON.stringify(envVar)}]`, ...kept];
   const call = `${c.qualifier}${newName}${layout(text, c, items, '(', ')', segs[0]?.start)}`;
   const edits: TextEditOffsets[] = [{ start: c.start, end: c.closeParen + 1, text: call }];
@@ -339,7 +343,8 @@ function rewriteJs(text: string, mask: Uint8Array, c: Construction, envVar: stri
   let firstStart: number | undefined;
   let objOpen = -1;
   let objClose = -1;
-  if (args.length === 0) items = [base];
+  const defaultKey = 'apiKey: process.env.AZURE_OPENAI_API_KEY';
+  if (args.length === 0) items = [base, defaultKey];
   else if (args.length === 1 && args[0].text.startsWith('{') && args[0].text.endsWith('}')) {
     objOpen = args[0].start;
     objClose = args[0].end - 1;
@@ -354,6 +359,8 @@ function rewriteJs(text: string, mask: Uint8Array, c: Construction, envVar: stri
       if (JS_REFUSE.has(key)) return { ok: false, reason: `the client authenticates with ${key} (Microsoft Entra ID): moving the endpoint also changes authentication, so rewrite it by hand`, construction: c };
       if (!JS_DROP.has(key)) items.push(p.text);
     }
+    // the Azure client reads its key from AZURE_OPENAI_API_KEY when none is passed; the OpenAI client would read OPENAI_API_KEY
+    if (!props.some((p) => /^(['"]?)apiKey\1\s*(:|,|$)/.test(p.text))) items.push(defaultKey);
   } else return { ok: false, reason: 'the client is not built from one options object literal: rewrite it by hand', construction: c };
   let argText: string;
   if (objOpen === -1) argText = `({ ${items.join(', ')} })`;

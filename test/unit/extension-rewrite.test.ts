@@ -66,7 +66,7 @@ resp = client.chat.completions.create(model="gpt-4o", messages=[])
     const src = 'import os\nimport openai\nc = openai.AsyncAzureOpenAI(api_version="v", azure_endpoint=e)\n';
     const r = rewrite(src, 'python', 'openai.AsyncAzureOpenAI(');
     assert.ok(r && r.ok);
-    assert.strictEqual(applyEdits(src, r.edits), 'import os\nimport openai\nc = openai.AsyncOpenAI(base_url=os.environ["OPENAI_BASE_URL"])\n');
+    assert.strictEqual(applyEdits(src, r.edits), 'import os\nimport openai\nc = openai.AsyncOpenAI(base_url=os.environ["OPENAI_BASE_URL"], api_key=os.environ["AZURE_OPENAI_API_KEY"])\n');
   });
 
   it('keeps the Azure import when the class is still used elsewhere', () => {
@@ -154,7 +154,11 @@ const client = new OpenAI({
     const src2 = 'import { AzureOpenAI } from "openai";\nconst b = new AzureOpenAI();\n';
     const r2 = rewrite(src2, 'javascript');
     assert.ok(r2 && r2.ok);
-    assert.strictEqual(applyEdits(src2, r2.edits), 'import { OpenAI } from "openai";\nconst b = new OpenAI({ baseURL: process.env.OPENAI_BASE_URL });\n');
+    assert.strictEqual(applyEdits(src2, r2.edits), 'import { OpenAI } from "openai";\nconst b = new OpenAI({ baseURL: process.env.OPENAI_BASE_URL, apiKey: process.env.AZURE_OPENAI_API_KEY });\n');
+    const src3 = 'const c = new AzureOpenAI({\n  endpoint: e,\n  deployment: "d",\n});\n';
+    const r3 = rewrite(src3, 'javascript');
+    assert.ok(r3 && r3.ok);
+    assert.strictEqual(applyEdits(src3, r3.edits), 'const c = new OpenAI({\n  baseURL: process.env.OPENAI_BASE_URL,\n  apiKey: process.env.AZURE_OPENAI_API_KEY,\n});\n');
     assert.ok(await parsesCleanly('javascript', out));
   });
 
