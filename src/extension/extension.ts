@@ -95,10 +95,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       const i = c.inspect(k);
       return i?.workspaceFolderLanguageValue ?? i?.workspaceFolderValue ?? i?.workspaceLanguageValue ?? i?.workspaceValue ?? i?.globalLanguageValue ?? i?.globalValue;
     };
+    // objects merge across scopes as VS Code merges them (user < workspace < folder); undefined when nobody set one
+    const explicitObject = (k: string): unknown => {
+      const i = c.inspect<Record<string, unknown>>(k);
+      const layers = [i?.globalValue, i?.globalLanguageValue, i?.workspaceValue, i?.workspaceLanguageValue, i?.workspaceFolderValue, i?.workspaceFolderLanguageValue].filter((v) => v && typeof v === 'object');
+      return layers.length ? Object.assign({}, ...layers) : undefined;
+    };
     const s = resolveSettings(
       {
         enable: c.get('enable'),
-        severityOverrides: explicit('severityOverrides'),
+        severityOverrides: explicitObject('severityOverrides'),
         exclude: explicit('exclude'),
         acceptedProviders: explicit('acceptedProviders'),
         debounceMs: c.get('debounceMs'),

@@ -29,7 +29,7 @@ describe('extension: manifest', () => {
   });
 
   it('settings: the ones the code reads, per resource, with the documented defaults', () => {
-    const read = new Set([...src.matchAll(/(?:c\.get|explicit)\('(\w+)'\)/g)].map((m) => m[1]));
+    const read = new Set([...src.matchAll(/(?:c\.get|explicit|explicitObject)\('(\w+)'\)/g)].map((m) => m[1]));
     const props = c.configuration.properties;
     assert.deepStrictEqual(Object.keys(props).map((k) => k.replace('aiLockinAudit.', '')).sort(), [...read].sort());
     for (const [k, v] of Object.entries(props) as [string, { scope: string; default: unknown }][]) assert.strictEqual(v.scope, 'resource', k);

@@ -218,6 +218,23 @@ suite('AI Lock-in Audit features in a real VS Code', () => {
     await waitFor('defaults again', () => ours(uri).length === 2 && ours(uri).every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
   });
 
+  test('severity overrides from user and workspace settings merge; the workspace wins per rule', async () => {
+    const uri = at('infra', 'main.tf');
+    await open(uri);
+    await waitFor('main.tf diagnostics', () => ours(uri).length >= 2);
+    const cfg = vscode.workspace.getConfiguration('aiLockinAudit');
+    await cfg.update('severityOverrides', { 'aws-bedrock-terraform': 'error', 'azure-cognitive-services-terraform': 'error' }, vscode.ConfigurationTarget.Global);
+    await setSetting('severityOverrides', { 'azure-cognitive-services-terraform': 'note' });
+    try {
+      const sev = (rule: string) => ours(uri).find((d) => codeOf(d) === rule)?.severity;
+      await waitFor('merged overrides', () => sev('aws-bedrock-terraform') === vscode.DiagnosticSeverity.Error && sev('azure-cognitive-services-terraform') === vscode.DiagnosticSeverity.Information);
+    } finally {
+      await cfg.update('severityOverrides', undefined, vscode.ConfigurationTarget.Global);
+      await setSetting('severityOverrides', undefined);
+    }
+    await waitFor('defaults again', () => ours(uri).length === 2 && ours(uri).every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+  });
+
   test('disable the rule in the workspace config: file created with the rule off, problem gone', async () => {
     const uri = at('infra', 'main.tf');
     await open(uri);
