@@ -37,6 +37,8 @@ const CMD = {
 } as const;
 
 const CONFIG_NAMES = ['.ai-lockin-audit.yaml', '.ai-lockin-audit.yml'];
+/** Documents longer than this (UTF-16 code units) are not re-checked after each edit, only on open and save. */
+const EDIT_LINT_LIMIT_CHARS = 512 * 1024;
 
 /** What the workspace audit command returns (tests and other extensions use it). */
 export interface AuditOutcome {
@@ -287,7 +289,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidOpenTextDocument((doc) => served(doc) && void controller.lintNow(doc.uri.toString())),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!served(e.document) || e.contentChanges.length === 0) return;
-      controller.schedule(e.document.uri.toString(), readSettings(e.document.uri).debounceMs);
+      const doc = e.document;
+      // parsing runs on the extension host: very large documents are checked on open and save, not while typing
+      if (doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > EDIT_LINT_LIMIT_CHARS) return;
+      controller.schedule(doc.uri.toString(), readSettings(doc.uri).debounceMs);
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => served(doc) && void controller.lintNow(doc.uri.toString())),
     vscode.workspace.onDidCloseTextDocument((doc) => closed(doc.uri)),
