@@ -84,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const t = Date.now();
     const core = await loadCore();
     if (!engine) {
-      engine = new core.Engine();
+      // open documents keep their parse tree: a re-check after an edit re-parses only what changed
+      engine = new core.Engine({ incremental: true });
       log(`engine loaded in ${Date.now() - t} ms (${engine.catalog.rules.length} rules)`);
     }
     return { core, engine };
@@ -275,6 +276,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   function closed(uri: vscode.Uri): void {
     const key = uri.toString();
     controller.close(key);
+    engine?.forget(relPathOf(uri).rel);
     if (store.audited.has(key)) void rescanFromDisk(uri).catch((e) => log(`[error] ${key}: ${(e as Error).message}`));
   }
   const uriOfTab = (t: vscode.Tab): vscode.Uri[] =>
