@@ -1,8 +1,12 @@
 /** The analyzer registry: one analyzer per AnalyzerId (src/core/classify.ts). */
 import type { AnalyzerId } from '../classify';
+import { analyzeBicep } from './bicep';
 import { analyzeHcl } from './hcl';
 import { analyzeJson, analyzeTerraformJson } from './json';
 import { analyzeDotenv, analyzeProperties } from './keyvalue';
+import { analyzeMakefile } from './makefile';
+import { analyzePowershell } from './powershell';
+import { analyzeShell } from './shell';
 import type { Analyzer } from './types';
 import { analyzeYaml } from './yaml';
 
@@ -15,4 +19,8 @@ export const ANALYZERS: Partial<Record<AnalyzerId, Analyzer>> = {
   yaml: analyzeYaml,
   dotenv: analyzeDotenv,
   properties: analyzeProperties,
+  bicep: analyzeBicep,
+  shell: analyzeShell,
+  powershell: analyzePowershell,
+  makefile: analyzeMakefile,
 };
