@@ -263,6 +263,19 @@ describe('commands in CI, scripts and Makefiles', () => {
     assert.deepStrictEqual(hits(await engine.scanText('ops.sh', text)), ['aws-ai-cli-command@2', 'gcp-ai-cli-command@4']);
   });
 
+  it('reads NAME=value arguments as settings (app settings, --set-env-vars lists, docker -e)', async () => {
+    const text = 'az webapp config appsettings set -g rg -n web --settings AZURE_OPENAI_ENDPOINT=https://x.openai.azure.com/ LOG=1\ngcloud run deploy api --set-env-vars=GOOGLE_GENAI_USE_VERTEXAI=true,VERTEX_AI_LOCATION=us-central1\ndocker run -e BEDROCK_MODEL_ID=anthropic.claude-v2 img\n';
+    const r = await engine.scanText('deploy.sh', text);
+    assert.deepStrictEqual(r.findings.map((f) => `${f.ruleId}@${f.range.startLine}:${f.range.startColumn}`), [
+      'azure-ai-env-key@1:58', 'azure-ai-endpoint-config@1:80', 'gcp-ai-env-key@2:38', 'gcp-ai-env-key@2:69', 'aws-ai-env-key@3:15', 'aws-bedrock-model-id@3:32',
+    ]);
+  });
+
+  it('Azure Pipelines PowerShell tasks are read as PowerShell', async () => {
+    const text = 'steps:\n  - task: AzurePowerShell@5\n    inputs:\n      ScriptType: InlineScript\n      Inline: |\n        New-AzCognitiveServicesAccount -ResourceGroupName rg -Name oai -Type OpenAI\n  - task: PowerShell@2\n    inputs:\n      targetType: inline\n      script: |\n        $env:AZURE_OPENAI_ENDPOINT = "https://x.openai.azure.com/"\n';
+    assert.deepStrictEqual(hits(await engine.scanText('azure-pipelines.yml', text)), ['azure-ai-cli-command@6', 'azure-ai-endpoint-config@11', 'azure-ai-env-key@11']);
+  });
+
   it('parses Makefile recipes as shell at their own positions', async () => {
     const text = 'MODEL := amazon.titan-embed-text-v2:0\n\n.PHONY: deploy\ndeploy: build ## deploy the endpoint\n\t@echo "deploying $(MODEL)"\n\t-az ml online-endpoint create \\\n\t   --file endpoint.yml\n\techo $$HOME\n';
     const masked = recipeText(text);

@@ -57,8 +57,8 @@ function str(node: DNode | undefined): string | undefined {
   return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
 }
 
-const COMMAND_KEYS = new Set(['run', 'script', 'inlineScript', 'bash', 'pwsh', 'powershell', 'before_script', 'after_script', 'command', 'args', 'entrypoint', 'cmd']);
-const POWERSHELL_KEYS = new Set(['pwsh', 'powershell']);
+const COMMAND_KEYS = new Set(['run', 'script', 'inlineScript', 'Inline', 'inline', 'bash', 'pwsh', 'powershell', 'before_script', 'after_script', 'command', 'args', 'entrypoint', 'cmd']);
+const POWERSHELL_KEYS = new Set(['pwsh', 'powershell', 'Inline']);
 /** Keys whose list items are `NAME=value` environment entries. */
 const ENV_LIST_KEYS = new Set(['environment', 'env', 'variables', 'literals']);
 const CI_KINDS = new Set<ArtifactKind>(['github-actions', 'azure-pipelines', 'gitlab-ci', 'kubernetes', 'helm', 'compose', 'yaml']);
@@ -194,8 +194,9 @@ export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | unde
         atoms.push({ kind: 'key', value: nameVal, start: v.start, end: v.end, text: str(get(node, 'value')), path: `${path}.name` });
       }
       // the shell of a step: GitHub `shell: pwsh`, Azure CLI task `scriptType: pscore`
-      const shell = (str(get(node, 'shell')) ?? str(get(node, 'scriptType')) ?? '').toLowerCase();
-      const stepLang = /^(pwsh|powershell|ps|pscore)\b/.test(shell) ? 'powershell' : shell ? 'bash' : undefined;
+      // Azure Pipelines PowerShell tasks: `task: PowerShell@2` / `AzurePowerShell@5` with `inputs.script`
+      const shell = (str(get(node, 'shell')) ?? str(get(node, 'scriptType')) ?? str(get(node, 'task'))?.replace(/^(azure)?powershell@\d+$/i, 'powershell') ?? '').toLowerCase();
+      const stepLang = /^(pwsh|powershell|ps|pscore)\b/.test(shell) ? 'powershell' : shell && !shell.includes('@') ? 'bash' : undefined;
       for (let i = node.entries.length - 1; i >= 0; i--) {
         const e = node.entries[i];
         const p = path ? `${path}.${e.key}` : e.key;

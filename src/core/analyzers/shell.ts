@@ -54,6 +54,25 @@ function firstLineEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+/** `NAME=value` or `A=1,B=2` (environment-style pairs); undefined when the word is not one. */
+function envPairs(word: string): { name: string; value: string; at: number; valueAt: number }[] | undefined {
+  const first = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word);
+  if (!first) return undefined;
+  // split on commas that start another NAME=
+  const out: { name: string; value: string; at: number; valueAt: number }[] = [];
+  const re = /(?:^|,)([A-Za-z_][A-Za-z0-9_]*)=/g;
+  const starts: { name: string; at: number; valueAt: number }[] = [];
+  for (let m = re.exec(word); m; m = re.exec(word)) {
+    const at = m.index + (m[0].startsWith(',') ? 1 : 0);
+    starts.push({ name: m[1], at, valueAt: at + m[1].length + 1 });
+  }
+  starts.forEach((s, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1].at - 1 : word.length;
+    out.push({ ...s, value: word.slice(s.valueAt, end) });
+  });
+  return out;
+}
+
 function assignmentAtoms(atoms: Atom[], node: TSNode): void {
   const name = node.childForFieldName('name');
   const value = node.childForFieldName('value');
@@ -96,7 +115,17 @@ function commandAtoms(atoms: Atom[], node: TSNode, text: string): void {
     const r = contentRange(w.node);
     const eq = /^(--?[A-Za-z][\w-]*)=/.exec(w.value);
     if (eq && w.node.type === 'word') {
-      atoms.push({ kind: 'string', value: w.value.slice(eq[0].length), start: r.start + eq[0].length, end: r.end, key: eq[1].replace(/^-+/, '') });
+      const rest = w.value.slice(eq[0].length);
+      const pairs = envPairs(rest);
+      if (pairs) {
+        for (const p of pairs) {
+          const base = r.start + eq[0].length;
+          atoms.push({ kind: 'key', value: p.name, start: base + p.at, end: base + p.at + p.name.length, text: p.value, path: p.name });
+          atoms.push({ kind: 'string', value: p.value, start: base + p.valueAt, end: base + p.valueAt + p.value.length, key: p.name });
+        }
+      } else {
+        atoms.push({ kind: 'string', value: rest, start: r.start + eq[0].length, end: r.end, key: eq[1].replace(/^-+/, '') });
+      }
       flag = undefined;
       continue;
     }
@@ -104,7 +133,18 @@ function commandAtoms(atoms: Atom[], node: TSNode, text: string): void {
       flag = w.value.replace(/^-+/, '');
       continue;
     }
-    if (w.node.type !== 'command_substitution') atoms.push({ kind: 'string', value: w.value, start: r.start, end: r.end, key: flag });
+    if (w.node.type !== 'command_substitution') {
+      const pairs = envPairs(w.value);
+      if (pairs && r.end - r.start === w.value.length) {
+        // NAME=value arguments (`docker run -e X=1`, `--set-env-vars=A=1,B=2`, `--settings X=...`)
+        for (const p of pairs) {
+          atoms.push({ kind: 'key', value: p.name, start: r.start + p.at, end: r.start + p.at + p.name.length, text: p.value, path: p.name });
+          atoms.push({ kind: 'string', value: p.value, start: r.start + p.valueAt, end: r.start + p.valueAt + p.value.length, key: p.name });
+        }
+      } else {
+        atoms.push({ kind: 'string', value: w.value, start: r.start, end: r.end, key: flag });
+      }
+    }
     flag = undefined;
   }
 }
