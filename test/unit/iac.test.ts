@@ -307,3 +307,36 @@ describe('ARM templates', () => {
     ]);
   });
 });
+
+describe('rule patterns on adversarial values', () => {
+  // A pattern with nested ambiguous repetition (e.g. `(\s+--?[\w-]+)*`) backtracks exponentially
+  // on inputs like these and never returns; the timeout turns such a hang into a failure.
+  it('every pattern returns on long near-miss values', { timeout: 120_000 }, () => {
+    const n = 2000;
+    const inputs = [
+      'anthropic.' + 'a-v1.'.repeat(n) + '!',
+      'https://' + 'a.'.repeat(n) + '!',
+      'https://' + '${'.repeat(n) + '!',
+      'https://' + '{{ a }}.'.repeat(n) + 'x',
+      'aws ' + '--a b '.repeat(n) + '!',
+      'gcloud ' + '--a b '.repeat(n) + 'services enable ' + 'x '.repeat(n) + '!',
+      'bedrock-runtime.' + 'a-'.repeat(n),
+      'projects/' + 'a/'.repeat(n) + 'locations/',
+      'Endpoint=' + 'https://'.repeat(n),
+    ];
+    let tested = 0;
+    for (const rule of engine.catalog.rules) {
+      for (const c of rule.match) {
+        for (const p of [c.value, c.text, c.key, c.path]) {
+          if (p === undefined) continue;
+          const re = new RegExp(p, c.flags);
+          for (const s of inputs) {
+            re.test(s);
+            tested++;
+          }
+        }
+      }
+    }
+    assert.ok(tested > 100);
+  });
+});
