@@ -153,6 +153,8 @@ describe('templated and multi-document YAML', () => {
     assert.strictEqual(m.text.length, helm.length);
     assert.ok(!m.text.includes('{{'));
     assert.strictEqual(m.text.split('\n')[0].trim(), '');
+    assert.strictEqual(maskTemplate('{{- if .a }}{{ .b }}\nk: v').text, ' '.repeat(20) + '\nk: v');
+    assert.strictEqual(maskTemplate('k: {{ .v }}\nx: {{ open').text, 'k: xxxxxxxx\nx: {{ open');
   });
 
   it('a Helm template with {{ }} does not crash and yields its bindings with original text', async () => {

@@ -90,24 +90,30 @@ function parseYaml(text: string): Parsed {
   return { roots, problems };
 }
 
-const ACTION = /\{\{-?[\s\S]*?-?\}\}/g;
-
 /**
  * Template actions masked, offsets kept: an action alone on its line (control flow, includes)
- * becomes blank, an action inside a value becomes a placeholder of the same length.
+ * becomes blank, an action inside a value becomes a placeholder of the same length. Linear: an
+ * unclosed `{{` ends the masking.
  */
 export function maskTemplate(text: string): { text: string; masked: [number, number][] } {
   const masked: [number, number][] = [];
-  const out = text.replace(ACTION, (m: string, at: number) => {
-    masked.push([at, at + m.length]);
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const lineEnd = text.indexOf('\n', at + m.length);
-    const before = text.slice(lineStart, at);
-    const after = text.slice(at + m.length, lineEnd < 0 ? text.length : lineEnd);
-    const alone = !before.trim() && !after.trim();
-    return m.replace(/[^\n]/g, alone ? ' ' : 'x');
-  });
-  return { text: out, masked };
+  const parts: string[] = [];
+  let cursor = 0;
+  for (let open = text.indexOf('{{'); open >= 0; open = text.indexOf('{{', cursor)) {
+    const close = text.indexOf('}}', open + 2);
+    if (close < 0) break;
+    const end = close + 2;
+    masked.push([open, end]);
+    const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+    const nl = text.indexOf('\n', end);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const others = (t: string) => t.replace(/\{\{[^\n]*?\}\}/g, '').trim();
+    const alone = !others(text.slice(lineStart, open)) && !others(text.slice(end, Math.max(end, lineEnd)));
+    parts.push(text.slice(cursor, open), text.slice(open, end).replace(/[^\n]/g, alone ? ' ' : 'x'));
+    cursor = end;
+  }
+  parts.push(text.slice(cursor));
+  return { text: parts.join(''), masked };
 }
 
 export async function analyzeYaml(input: AnalyzeInput): Promise<AnalyzeOutput> {
