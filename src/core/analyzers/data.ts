@@ -57,7 +57,7 @@ function str(node: DNode | undefined): string | undefined {
   return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
 }
 
-const COMMAND_KEYS = new Set(['run', 'script', 'inlineScript', 'Inline', 'inline', 'bash', 'pwsh', 'powershell', 'before_script', 'after_script', 'command', 'args', 'entrypoint', 'cmd']);
+const COMMAND_KEYS = new Set(['run', 'shell', 'script', 'inlineScript', 'Inline', 'inline', 'bash', 'pwsh', 'powershell', 'before_script', 'after_script', 'command', 'args', 'entrypoint', 'cmd']);
 const POWERSHELL_KEYS = new Set(['pwsh', 'powershell', 'Inline']);
 /** Keys whose list items are `NAME=value` environment entries. */
 const ENV_LIST_KEYS = new Set(['environment', 'env', 'variables', 'literals']);
