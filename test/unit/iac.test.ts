@@ -197,6 +197,8 @@ describe('templated and multi-document YAML', () => {
   it('Kustomize literals and compose environment lists give env names', async () => {
     const k = await engine.scanText('overlays/prod/kustomization.yaml', 'configMapGenerator:\n  - name: app\n    literals:\n      - AZURE_OPENAI_DEPLOYMENT=gpt-4o\n');
     assert.deepStrictEqual(hits(k), ['azure-ai-env-key@4']);
+    const c = await engine.scanText('docker-compose.yml', 'services:\n  api:\n    image: api:1\n    environment:\n      - AZURE_OPENAI_ENDPOINT=https://contoso.openai.azure.com/\n');
+    assert.deepStrictEqual(c.findings.map((f) => `${f.ruleId}@${f.range.startLine}:${f.range.startColumn}`), ['azure-ai-env-key@5:9', 'azure-ai-endpoint-config@5:31']);
   });
 });
 

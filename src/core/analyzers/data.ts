@@ -215,6 +215,9 @@ export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | unde
       const eq = /^([A-Za-z_][A-Za-z0-9_.]*)=/.exec(node.value);
       if (eq && key && ENV_LIST_KEYS.has(key)) {
         atoms.push({ kind: 'key', value: eq[1], start: node.start, end: node.start + eq[1].length, text: node.value.slice(eq[0].length), path });
+        // the value on its own, when the scalar's source text is the value as written (plain or simply quoted)
+        const v = node.value.slice(eq[0].length);
+        if (v && source.slice(node.start + eq[0].length, node.end) === v) atoms.push({ kind: 'string', value: v, start: node.start + eq[0].length, end: node.end, key: eq[1], path });
       }
       if (commands && key && COMMAND_KEYS.has(key) && /\s/.test(node.value.trim())) scripts!.push({ node, lang: lang ?? 'bash' });
     }
