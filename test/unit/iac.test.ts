@@ -263,8 +263,8 @@ describe('commands in CI, scripts and Makefiles', () => {
   });
 
   it('looks through sudo/env wrappers and into $(...), not into echo text or step names', async () => {
-    const text = '#!/bin/sh\nsudo -E env AWS_REGION=us-east-1 aws bedrock-agent list-agents\necho "aws bedrock list-agents"\nprintf "%s" "$(gcloud ai endpoints list --region=x)"\n';
-    assert.deepStrictEqual(hits(await engine.scanText('ops.sh', text)), ['aws-ai-cli-command@2', 'gcp-ai-cli-command@4']);
+    const text = '#!/bin/sh\nsudo -E env AWS_REGION=us-east-1 aws bedrock-agent list-agents\necho "aws bedrock list-agents"\nprintf "%s" "$(gcloud ai endpoints list --region=x)"\nsudo -u deploy az ml job list\n';
+    assert.deepStrictEqual(hits(await engine.scanText('ops.sh', text)), ['aws-ai-cli-command@2', 'azure-ai-cli-command@5', 'gcp-ai-cli-command@4']);
   });
 
   it('reads NAME=value arguments as settings (app settings, --set-env-vars lists, docker -e)', async () => {

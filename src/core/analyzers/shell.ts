@@ -104,7 +104,11 @@ function commandAtoms(atoms: Atom[], node: TSNode, text: string): void {
   let i = 0;
   while (i < words.length - 1 && WRAPPERS.has(words[i].value)) {
     i++;
-    while (i < words.length - 1 && (words[i].value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].value))) i++;
+    while (i < words.length - 1 && (words[i].value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].value))) {
+      // options of sudo/env that take a value: -u user, -g group, -C fd, -u NAME (env)
+      if (/^-[ugCDhpr]$/.test(words[i].value)) i++;
+      i++;
+    }
   }
   const own = words.slice(i);
   if (!own.length) return;
