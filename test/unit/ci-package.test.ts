@@ -43,7 +43,7 @@ describe('ci package', () => {
       const info = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[')))[0] as { filename: string; files: { path: string }[] };
       const files = info.files.map((f) => f.path);
       for (const f of ['dist/cli.js', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-hcl.wasm', 'dist/core-assets/terms/facts.yaml', 'schemas/config.schema.json', 'package.json']) assert.ok(files.includes(f), `tarball lacks ${f}`);
-      assert.ok(files.some((f) => f.startsWith('dist/core-assets/rules/catalog/') && f.endsWith('.yaml')), 'tarball lacks the rule catalog');
+      assert.ok(files.includes('dist/core-assets/rules/catalog.json'), 'tarball lacks the compiled rule catalog');
       assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.map')), 'sources, tests and maps stay out');
       const tarball = path.join(packDir, path.basename(info.filename));
       assert.ok(fs.existsSync(tarball));

@@ -91,8 +91,21 @@ export function catalogDir(): string {
 
 let cached: Catalog | undefined;
 
+/**
+ * The bundled catalog (dist/core-assets/rules/catalog.json): the same rules, validated and
+ * serialised at build time, so that a CLI run or a worker thread does not parse 50 YAML files.
+ */
+export const COMPILED_CATALOG = 'catalog.json';
+
+function loadCompiled(file: string): Catalog {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string; rules: Rule[] };
+  return { rules: raw.rules, byId: new Map(raw.rules.map((r) => [r.id, r])), version: raw.version };
+}
+
 export function loadCatalog(dir = catalogDir()): Catalog {
   if (cached && dir === catalogDir()) return cached;
+  const compiled = path.join(path.dirname(dir), COMPILED_CATALOG);
+  if (dir === catalogDir() && fs.existsSync(compiled)) return (cached = loadCompiled(compiled));
   const terms = loadTerms();
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
   const rules: Rule[] = [];
