@@ -63,7 +63,12 @@ export class Prefilter {
     const seen = new Set<string>();
     this.all.lastIndex = 0;
     for (let m = this.all.exec(text); m; m = this.all.exec(text)) {
-      hits.push(m.index, m.index + m[0].length);
+      // resume one character on: a keyword that starts inside this match and ends after it
+      // ("translate.googleapis" then ".googleapis.com") is found too; ranges stay sorted and disjoint
+      this.all.lastIndex = m.index + 1;
+      const end = m.index + m[0].length;
+      if (hits.length && hits[hits.length - 1] >= m.index) hits[hits.length - 1] = Math.max(hits[hits.length - 1], end);
+      else hits.push(m.index, end);
       const w = m[0].toLowerCase();
       if (seen.has(w)) continue;
       seen.add(w);

@@ -5,6 +5,8 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { Engine, parseConfig, scan, defaultConfig, ConfigError } from '../../src/core';
 import { tempTree } from './helpers';
+import { Prefilter } from '../../src/core/prefilter';
+import type { Rule } from '../../src/core/types';
 
 const engine = new Engine();
 const AZ = 'resource "azurerm_cognitive_account" "a" {\n  kind = "OpenAI"\n}\n';
@@ -164,5 +166,19 @@ describe('engine', () => {
       const r = await engine.scanText('main.tf', 'resource "aws_s3_bucket" "b" {}\n');
       assert.strictEqual(r.prefiltered, true);
     });
+  });
+});
+
+describe('keyword prefilter', () => {
+  const pf = new Prefilter([{ keywords: ['translate.googleapis', '.googleapis.com'] }, { keywords: ['googleapis'] }] as unknown as Rule[]);
+
+  it('finds keywords that start inside a longer match and end after it', () => {
+    const r = pf.scan('service = "translate.googleapis.com" # googleapis');
+    assert.deepStrictEqual([...r.keywords].sort(), ['.googleapis.com', 'googleapis', 'translate.googleapis']);
+  });
+
+  it('keeps focus ranges sorted and disjoint when matches overlap', () => {
+    const r = pf.scan('service = "translate.googleapis.com" # googleapis');
+    assert.deepStrictEqual(r.hits, [11, 35, 39, 49]);
   });
 });

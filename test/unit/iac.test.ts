@@ -344,3 +344,20 @@ describe('rule patterns on adversarial values', () => {
     assert.ok(tested > 100);
   });
 });
+
+describe('Terraform strings, maps and env blocks', () => {
+  it('reads strings with interpolation as strings with ${} placeholders', async () => {
+    const r = await engine.scanText('kb.tf', 'resource "aws_bedrockagent_data_source" "d" {\n  model = "x"\n}\nlocals {\n  arn = "arn:aws:bedrock:${var.region}::foundation-model/amazon.titan-embed-text-v2:0"\n}\n');
+    assert.deepStrictEqual(hits(r), ['aws-bedrock-model-id@5', 'aws-bedrock-terraform@1']);
+  });
+
+  it('reads object keys and container env block names as settings, upper-case only', async () => {
+    const text = 'resource "aws_lambda_function" "f" {\n  environment {\n    variables = {\n      SAGEMAKER_ENDPOINT_NAME = aws_sagemaker_endpoint.e.name\n      "AWS_BEDROCK_REGION"    = "us-east-1"\n      aws_bedrock_note        = "lower-case keys are not env names"\n    }\n  }\n}\nresource "google_cloud_run_v2_service" "s" {\n  template {\n    containers {\n      env {\n        name  = "VERTEX_INDEX_ENDPOINT"\n        value = var.index\n      }\n    }\n  }\n}\n';
+    assert.deepStrictEqual(hits(await engine.scanText('main.tf', text)), ['aws-ai-env-key@4', 'aws-ai-env-key@5', 'gcp-ai-env-key@14']);
+  });
+
+  it('reads gcloud --set-env-vars lists in exec-form arguments', async () => {
+    const text = 'steps:\n  - name: gcr.io/google.com/cloudsdktool/cloud-sdk\n    args: [run, deploy, api, "--set-env-vars=LOG_LEVEL=info,DOCUMENTAI_LOCATION=eu"]\n';
+    assert.deepStrictEqual(hits(await engine.scanText('cloudbuild.yaml', text)), ['gcp-ai-env-key@3']);
+  });
+});

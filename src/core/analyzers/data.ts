@@ -219,6 +219,16 @@ export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | unde
         const v = node.value.slice(eq[0].length);
         if (v && source.slice(node.start + eq[0].length, node.end) === v) atoms.push({ kind: 'string', value: v, start: node.start + eq[0].length, end: node.end, key: eq[1], path });
       }
+      // gcloud-style env lists in exec-form arguments: `--set-env-vars=K=V,K2=V2` (Cloud Build, Cloud Run jobs)
+      const ev = /^--(?:set|update)-(?:env-vars|build-env-vars)=/.exec(node.value);
+      if (ev && source.slice(node.start, node.end) === node.value) {
+        let at = ev[0].length;
+        for (const part of node.value.slice(at).split(',')) {
+          const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(part);
+          if (m) atoms.push({ kind: 'key', value: m[1], start: node.start + at, end: node.start + at + m[1].length, text: part.slice(m[0].length), path });
+          at += part.length + 1;
+        }
+      }
       if (commands && key && COMMAND_KEYS.has(key) && /\s/.test(node.value.trim())) scripts!.push({ node, lang: lang ?? 'bash' });
     }
   }

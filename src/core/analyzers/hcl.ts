@@ -28,6 +28,25 @@ function templateText(node: TSNode): { value: string; start: number; end: number
   return { value, start, end };
 }
 
+/** Container env blocks whose `name` attribute names an environment variable. */
+const ENV_BLOCKS = new Set(['env', 'environment_variable', 'environment_variables']);
+
+/** The string literal an expression consists of, if it is one (with or without interpolation). */
+function stringOf(expr: TSNode | null | undefined): TSNode | undefined {
+  const inner = expr?.namedChildren[0];
+  if (inner?.type === 'literal_value' && inner.namedChildren[0]?.type === 'string_lit') return inner.namedChildren[0];
+  if (inner?.type === 'template_expr' && inner.namedChildren[0]?.type === 'quoted_template') return inner.namedChildren[0];
+  return undefined;
+}
+
+/** A value's static text for a key atom: string content, or other literal text (numbers, bools). */
+function scalarText(expr: TSNode): string | undefined {
+  const s = stringOf(expr);
+  if (s) return templateText(s).value;
+  const inner = expr.namedChildren[0];
+  return inner?.type === 'literal_value' ? inner.text : undefined;
+}
+
 function keyOf(node: TSNode): string | undefined {
   // string_lit -> literal_value|template_expr -> expression -> (attribute | object_elem | tuple ...)
   for (let p = node.parent; p; p = p.parent) {
@@ -79,7 +98,35 @@ export async function analyzeHcl(input: AnalyzeInput): Promise<AnalyzeOutput> {
           }
           return true;
         }
+        case 'object_elem': {
+          // object keys are configuration keys: `variables = { SAGEMAKER_ENDPOINT_NAME = ... }`
+          const k = node.childForFieldName('key') ?? node.namedChildren[0];
+          const v = node.childForFieldName('val');
+          const lit = k?.namedChildren[0];
+          const bare = lit?.type === 'variable_expr' && lit.namedChildren.length === 1 ? lit : undefined;
+          const quoted = lit?.type === 'literal_value' && lit.namedChildren[0]?.type === 'string_lit' ? lit.namedChildren[0] : undefined;
+          if (k && (bare || quoted)) {
+            const kt = quoted ? templateText(quoted) : { value: k.text, start: k.startIndex, end: k.endIndex };
+            atoms.push({ kind: 'key', value: kt.value, start: kt.start, end: kt.end, text: v ? scalarText(v) : undefined });
+          }
+          return true;
+        }
+        case 'attribute': {
+          // env entries of container blocks: `env { name = "VERTEX_INDEX_ENDPOINT" value = ... }`
+          const name = node.namedChildren[0]?.text;
+          const block = node.parent?.parent;
+          if (name === 'name' && block?.type === 'block' && ENV_BLOCKS.has(block.namedChildren[0]?.text ?? '')) {
+            const str = stringOf(node.namedChildren[1]);
+            if (str) {
+              const t = templateText(str);
+              const valueAttr = node.parent?.namedChildren.find((a) => a?.type === 'attribute' && a.namedChildren[0]?.text === 'value');
+              atoms.push({ kind: 'key', value: t.value, start: t.start, end: t.end, text: valueAttr?.namedChildren[1] ? scalarText(valueAttr.namedChildren[1]) : undefined });
+            }
+          }
+          return true;
+        }
         case 'string_lit':
+        case 'quoted_template':
         case 'heredoc_template': {
           const t = templateText(node);
           if (node.parent?.type === 'block') return false; // block labels: handled above
