@@ -13,6 +13,7 @@ import { sha256 } from './util/hash';
 import { LineIndex } from './util/lines';
 import { Prefilter } from './prefilter';
 import { decode } from './util/decode';
+import { preParseCheck, TooComplexError } from './guard';
 
 export interface EngineOptions {
   catalog?: Catalog;
@@ -67,14 +68,18 @@ export class Engine {
       if (text.includes('\0')) return skipped(file, 'binary', 'contains NUL bytes');
       if (!this.prefilter.mayMatch(text)) return { file, findings: [], diagnostics: [], prefiltered: true };
     }
+    // Hostile-input guard (guard.ts): nesting deep enough to exhaust a parser is a skip, not a parse.
+    const tooComplex = preParseCheck(text);
+    if (tooComplex) return skipped(file, tooComplex.reason, tooComplex.detail);
     const keywords = this.prefilter.keywordsIn(text);
     let out;
     try {
       out = await ANALYZERS[id]!({ path: file, text });
     } catch (e) {
+      if (e instanceof TooComplexError) return skipped(file, e.reason, e.message);
       const err = e as Error;
       const reason = err instanceof RangeError ? 'parse-error' : 'internal-error';
-      return skipped(file, reason, `${id} analyzer failed: ${err.message.split('\n')[0].slice(0, 200)}`);
+      return skipped(file, reason, `${id} analyzer failed: ${String(err?.message ?? err).split('\n')[0].slice(0, 200)}`);
     }
     const lines = new LineIndex(text);
     const matches = this.matcher.match(out.artifact, out.atoms, (rule) => rule.keywords.some((k) => keywords.has(k)));
