@@ -49,7 +49,13 @@ export function parseConfig(text: string, file: string): Config {
     const e = doc.errors[0];
     throw new ConfigError(file, lineCounter.linePos(e.pos[0]).line, e.message.split('\n')[0]);
   }
-  const value = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  let value: Record<string, unknown>;
+  try {
+    value = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    // e.g. an alias bomb over maxAliasCount: a config error, never a crash
+    throw new ConfigError(file, undefined, `cannot read the YAML: ${String((e as Error).message).split('\n')[0]}`);
+  }
   validator ??= new Ajv({ allErrors: false, strict: false }).compile(schema);
   if (!validator(value)) {
     const err = validator.errors![0];
