@@ -52,9 +52,28 @@ function result(f: Finding, ruleIndex: Map<string, number>) {
   };
 }
 
+/** Descriptor of a rule the catalog does not have (a config file's custom rule), from its finding. Plain text only: no `markdown` field carries user-written text. */
+function customDescriptor(f: Finding) {
+  return {
+    id: f.ruleId,
+    name: f.ruleId.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: f.title },
+    fullDescription: { text: f.title },
+    help: { text: f.guidance },
+    defaultConfiguration: { level: level(f.severity) },
+    properties: { provider: f.provider, service: f.service, facts: f.facts, tags: ['lock-in', f.provider, 'custom'] },
+  };
+}
+
 export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog().rules) {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const all = [...scan.findings, ...scan.suppressed];
+  const custom: Finding[] = [];
+  for (const f of all) {
+    if (ruleIndex.has(f.ruleId)) continue;
+    ruleIndex.set(f.ruleId, rules.length + custom.length);
+    custom.push(f);
+  }
   const kept = all.slice(0, SARIF_RESULT_LIMIT);
   const notifications = [
     ...scan.skipped.map((s) => ({ level: 'note', message: { text: `Skipped ${s.file}: ${s.reason} (${s.detail})` }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.file), uriBaseId: '%SRCROOT%' } } }], properties: { reason: s.reason } })),
@@ -74,7 +93,7 @@ export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog()
             informationUri: 'https://example.invalid/ai-lockin-audit',
             version: scan.tool.version,
             semanticVersion: scan.tool.version,
-            rules: rules.map(ruleDescriptor),
+            rules: [...rules.map(ruleDescriptor), ...custom.map(customDescriptor)],
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: scan.roots.length === 1 ? pathToUri(scan.roots[0]) : './' } },
