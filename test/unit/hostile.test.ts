@@ -157,6 +157,16 @@ describe('hostile input', () => {
     assert.match(settled(r), /^(findings|skipped):/);
   });
 
+  it('YAML explicit-key nesting (? ? ? …, found by the fuzzer: 1.8 KB took 8 s and 2 GB) stays cheap', async (t) => {
+    for (const unit of ['? ', '- ', '? - ', '? a: ']) {
+      for (const n of [900, 30_000]) {
+        const text = `services:\n  app:\n    image: x\n   ${unit.repeat(n)} environment:\n      - AWS_BEDROCK_MODEL=x\n`;
+        const r = await measured(t, `YAML ${JSON.stringify(unit)} x ${n}`, () => engine.scanText('azure-pipelines.yml', text), 256 * MiB);
+        assert.match(settled(r), /^(findings:|skipped:(parse-error|too-complex))/);
+      }
+    }
+  });
+
   it('2 MB of HCL bracket garbage is cancelled by the parse budget or parsed, and HCL still works after', async (t) => {
     const text = 'x = "bedrock"\n' + '}{)(]["'.repeat(290_000);
     const r = await measured(t, 'HCL garbage', () => engine.scanText('garbage.tf', text));
