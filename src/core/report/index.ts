@@ -1,4 +1,4 @@
-export { toSarif, docsUrl, SARIF_RESULT_LIMIT } from './sarif';
-export { toText } from './text';
+export { toSarif, docsUrl, relativeUri, SARIF_RESULT_LIMIT, type SarifOptions } from './sarif';
+export { toText, termSafe } from './text';
 export { toMarkdown, mdEscape } from './markdown';
-export { toJson, JSON_FORMAT_VERSION } from './json';
+export { toJson, rootName, JSON_FORMAT_VERSION } from './json';

@@ -41,7 +41,7 @@ function result(f: Finding, ruleIndex: Map<string, number>) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: relativeUri(f.file), uriBaseId: '%SRCROOT%' },
           region: { ...f.range, snippet: { text: f.snippet } },
         },
       },
@@ -65,7 +65,25 @@ function customDescriptor(f: Finding) {
   };
 }
 
-export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog().rules) {
+/**
+ * A relative path as a SARIF URI reference: each segment percent-encoded (encodeURIComponent), so
+ * that `<>"`, `#`, `?` and a `:` in the first segment (`javascript:x.tf` would otherwise read as a
+ * URI scheme) stay part of the path.
+ */
+export function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+export interface SarifOptions {
+  /**
+   * Put the scanned root's absolute `file://` URI in `originalUriBaseIds`. Off by default: SARIF
+   * files get uploaded (code scanning, artifacts) and the absolute path names the machine's user
+   * and folders; consumers resolve `%SRCROOT%` to their checkout.
+   */
+  absoluteRootUri?: boolean;
+}
+
+export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog().rules, options: SarifOptions = {}) {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const all = [...scan.findings, ...scan.suppressed];
   const custom: Finding[] = [];
@@ -76,8 +94,8 @@ export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog()
   }
   const kept = all.slice(0, SARIF_RESULT_LIMIT);
   const notifications = [
-    ...scan.skipped.map((s) => ({ level: 'note', message: { text: `Skipped ${s.file}: ${s.reason} (${s.detail})` }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.file), uriBaseId: '%SRCROOT%' } } }], properties: { reason: s.reason } })),
-    ...scan.diagnostics.map((d) => ({ level: 'warning', message: { text: d.message }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' }, region: d.range } }], properties: { code: d.code } })),
+    ...scan.skipped.map((s) => ({ level: 'note', message: { text: `Skipped ${s.file}: ${s.reason} (${s.detail})` }, locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(s.file), uriBaseId: '%SRCROOT%' } } }], properties: { reason: s.reason } })),
+    ...scan.diagnostics.map((d) => ({ level: 'warning', message: { text: d.message }, locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(d.file), uriBaseId: '%SRCROOT%' }, region: d.range } }], properties: { code: d.code } })),
   ];
   if (all.length > kept.length) {
     notifications.push({ level: 'warning', message: { text: `${all.length - kept.length} of ${all.length} results were cut to stay within the SARIF limit of ${SARIF_RESULT_LIMIT} results per run; see the JSON output for all.` }, locations: [], properties: { reason: 'truncated' } } as never);
@@ -96,7 +114,9 @@ export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog()
             rules: [...rules.map(ruleDescriptor), ...custom.map(customDescriptor)],
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: scan.roots.length === 1 ? pathToUri(scan.roots[0]) : './' } },
+        originalUriBaseIds: {
+          '%SRCROOT%': options.absoluteRootUri && scan.roots.length === 1 ? { uri: pathToUri(scan.roots[0]) } : { description: { text: 'The scanned root (the repository checkout); result paths are relative to it.' } },
+        },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results: kept.map((f) => result(f, ruleIndex)),
         properties: { rulesVersion: scan.tool.rulesVersion, summary: scan.summary, truncated: all.length > kept.length },
