@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 /**
  * ai-lockin-audit: the headless CLI, a thin shell over src/core.
- * Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 usage or config error.
+ * Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 usage or config error; 3 internal error.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigError, type Config, type FailOn, loadConfigFile, RuleError, scan, type ScanResult, type Severity, VERSION } from '../core';
-import { toJson, toMarkdown, toSarif, toText } from '../core/report';
+import { ConfigError, type Config, type FailOn, loadConfigFile, loadRootConfig, RuleError, scan, type ScanResult, type Severity, VERSION } from '../core';
+import { applyBaseline, BaselineError, createBaseline, loadBaseline, writeBaseline } from '../core/baseline';
+import { isFileList, scanFiles } from '../core/filelist';
+import { changedLines, type ChangedLines, filterToChanged, GitDiffError } from '../core/gitdiff';
+import { type CiContext, describeCut, locator, relativeTo, sarifCut, toCompact, toGithub, toJson, toJunit, toMarkdown, toSarif, toStepSummary, toText } from '../core/report';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit', 'github', 'compact'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON: FailOn[] = ['error', 'warning', 'note', 'never'];
 
@@ -27,6 +30,10 @@ interface Args {
   color?: boolean;
   inlineSuppressions?: boolean;
   quiet: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  diffBase?: string;
+  sarifFile?: string;
 }
 
 export const HELP = `ai-lockin-audit ${VERSION}: find where a workspace binds its AI workloads to one cloud's AI service
@@ -37,16 +44,26 @@ Usage:
   ai-lockin-audit --version | --help
 
 Options:
-  -f, --format text|json|sarif|markdown   report format (default: text)
+  -f, --format FORMAT                     text | json | sarif | markdown | junit | github | compact
+                                          (default: text; github prints workflow-command annotations)
   -o, --output FILE                       write the report to FILE instead of stdout
+      --sarif-file FILE                   also write SARIF to FILE (for code-scanning upload)
   -c, --config FILE                       config file (default: .ai-lockin-audit.yaml at each root)
       --fail-on error|warning|note|never  exit 1 when a finding reaches this severity (default: error)
+      --baseline FILE                     accept the findings recorded in FILE: they are reported as
+                                          suppressed (baseline), only new ones count
+      --write-baseline FILE               record every current finding in FILE (then exit 0)
+      --diff-base REF                     report only findings on lines changed since the git REF
+                                          (plus untracked files), e.g. origin/main
       --no-inline-suppressions            ignore ai-lockin-audit-ignore comments
       --verbose                           text format: print the guidance of each finding
       --color / --no-color                force or disable colour (default: on a TTY)
-  -q, --quiet                             no progress line
+  -q, --quiet                             no progress line or notes on stderr (warnings stay)
 
-Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage or configuration error.
+When $GITHUB_STEP_SUMMARY is set, a Markdown job summary is appended to it.
+
+Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage or configuration error,
+3 internal error (please report it).
 `;
 
 export function parseArgs(argv: string[]): Args {
@@ -60,11 +77,11 @@ export function parseArgs(argv: string[]): Args {
     a.command = 'help';
     return a;
   } else if (first !== undefined && !first.startsWith('-')) {
-    throw new UsageError(`unknown command "${first}": use "ai-lockin-audit scan [paths...]" (see --help)`);
+    throw new UsageError(`unknown command "${first}": use "ai-lockin-audit scan [paths...]" or "ai-lockin-audit rules" (see --help)`);
   }
   const value = (flag: string): string => {
     const v = rest.shift();
-    if (v === undefined || v.startsWith('-')) throw new UsageError(`${flag} needs a value (see --help)`);
+    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value: write ${flag} <value> (see --help)`);
     return v;
   };
   while (rest.length) {
@@ -104,6 +121,18 @@ export function parseArgs(argv: string[]): Args {
         a.failOn = f as FailOn;
         break;
       }
+      case '--baseline':
+        a.baseline = value(arg);
+        break;
+      case '--write-baseline':
+        a.writeBaseline = value(arg);
+        break;
+      case '--diff-base':
+        a.diffBase = value(arg);
+        break;
+      case '--sarif-file':
+        a.sarifFile = value(arg);
+        break;
       case '--no-inline-suppressions':
         a.inlineSuppressions = false;
         break;
@@ -121,11 +150,12 @@ export function parseArgs(argv: string[]): Args {
         a.quiet = true;
         break;
       default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}" (see --help)`);
+        if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}": see ai-lockin-audit --help for the options`);
         a.paths.push(arg);
     }
   }
   if (!a.paths.length) a.paths.push('.');
+  if (a.writeBaseline && a.diffBase) throw new UsageError('--write-baseline records every finding and --diff-base only those on changed lines: drop one of them');
   return a;
 }
 
@@ -136,20 +166,56 @@ export function exitCodeFor(result: ScanResult, failOn: FailOn): number {
   return result.findings.some((f) => RANK[f.severity] >= RANK[failOn]) ? EXIT.findings : EXIT.ok;
 }
 
-export function render(result: ScanResult, format: Format, opts: { color: boolean; verbose: boolean }): string {
+export interface RenderOptions {
+  color: boolean;
+  verbose: boolean;
+  failOn?: FailOn;
+  /** Repository-relative names for CI formats. */
+  displayPath?: (file: string) => string;
+  srcRoot?: string;
+  baselineApplied?: boolean;
+}
+
+export function render(result: ScanResult, format: Format, opts: RenderOptions): string {
   switch (format) {
     case 'json':
       return toJson(result);
     case 'sarif':
-      return JSON.stringify(toSarif(result), null, 2) + '\n';
+      return JSON.stringify(sarifFor(result, opts), null, 2) + '\n';
     case 'markdown':
       return toMarkdown(result);
+    case 'junit':
+      return toJunit(result, { failOn: opts.failOn, displayPath: opts.displayPath });
+    case 'github':
+      return toGithub(result, { displayPath: opts.displayPath });
+    case 'compact':
+      return toCompact(result, { displayPath: opts.displayPath });
     default:
       return toText(result, opts);
   }
 }
 
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+function sarifFor(result: ScanResult, opts: RenderOptions) {
+  return toSarif(result, undefined, { baselineApplied: opts.baselineApplied, ...(opts.srcRoot ? { displayPath: opts.displayPath, srcRoot: opts.srcRoot } : {}) });
+}
+
+function inside(base: string, p: string): boolean {
+  const rel = path.relative(base, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function writeFile(file: string, text: string, what: string): void {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError(`cannot write the ${what} to ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): choose a writable path`);
+  }
+}
+
+type IO = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
+
+export async function main(argv: string[], io: IO = { stdout: process.stdout, stderr: process.stderr }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -165,6 +231,9 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
+  const note = (msg: string) => {
+    if (!args.quiet) io.stderr.write(`ai-lockin-audit: ${msg}\n`);
+  };
   try {
     if (args.command === 'rules') {
       const { loadCatalog } = await import('../core');
@@ -173,46 +242,95 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     }
     let configFile: Config | undefined;
     if (args.config) configFile = loadConfigFile(args.config);
-    for (const p of args.paths) if (!fs.existsSync(p)) throw new UsageError(`path not found: ${p}`);
+    for (const p of args.paths) if (!fs.existsSync(p)) throw new UsageError(`path not found: ${p}: check the spelling (relative paths start at ${process.cwd()})`);
+    // --baseline F --write-baseline F on a first run: no baseline yet, nothing accepted
+    const baseline = args.baseline && !(args.writeBaseline && !fs.existsSync(args.baseline)) ? loadBaseline(args.baseline) : undefined;
+    const cwd = process.cwd();
     const tty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
     let lastProgress = 0;
-    const result = await scan(args.paths, {
-      configFile,
-      overrides: args.inlineSuppressions === false ? { inlineSuppressions: false } : {},
-      onProgress:
-        tty && !args.quiet
-          ? (p) => {
-              const now = Date.now();
-              if (now - lastProgress < 100) return;
-              lastProgress = now;
-              io.stderr.write(`\r\x1b[2Kscanning: ${p.files} files, ${p.findings} findings${p.current ? `  ${p.current.slice(-60)}` : ''}`);
-            }
-          : undefined,
-    });
+    const overrides: Partial<Config> = args.inlineSuppressions === false ? { inlineSuppressions: false } : {};
+    // files inside the current folder (pre-commit, changed-file lists): one base, its config
+    const fileList = isFileList(args.paths, cwd, (p) => fs.statSync(p).isFile());
+    let result = fileList
+      ? await scanFiles(args.paths, { base: cwd, configFile, overrides })
+      : await scan(args.paths, {
+          configFile,
+          overrides,
+          onProgress:
+            tty && !args.quiet
+              ? (p) => {
+                  const now = Date.now();
+                  if (now - lastProgress < 100) return;
+                  lastProgress = now;
+                  io.stderr.write(`\r\x1b[2Kscanning: ${p.files} files, ${p.findings} findings${p.current ? `  ${p.current.slice(-60)}` : ''}`);
+                }
+              : undefined,
+        });
     if (tty && !args.quiet) io.stderr.write('\r\x1b[2K');
-    const failOn: FailOn = args.failOn ?? configFile?.failOn ?? rootFailOn(args.paths) ?? 'error';
-    const color = args.color ?? (!args.output && Boolean((io.stdout as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR);
-    const text = render(result, args.format, { color, verbose: args.verbose });
+    const locate = locator(result);
+    const context: CiContext = {};
+    if (baseline) {
+      const o = applyBaseline(result, baseline, args.baseline!);
+      result = o.result;
+      context.baseline = { file: args.baseline!, matched: o.matched, stale: o.stale, entries: o.entries };
+      note(`baseline ${args.baseline}: ${o.matched} accepted finding(s), ${result.findings.length} new${o.stale ? `; ${o.stale} entr${o.stale === 1 ? 'y matches' : 'ies match'} nothing now (rewrite with --write-baseline to drop them)` : ''}`);
+    }
+    if (args.writeBaseline) {
+      const b = createBaseline(result);
+      writeBaseline(args.writeBaseline, b);
+      result = applyBaseline(result, b, args.writeBaseline).result;
+      context.wroteBaseline = { file: args.writeBaseline, entries: b.entries.length };
+      note(`wrote baseline ${args.writeBaseline} with ${b.entries.length} entr${b.entries.length === 1 ? 'y' : 'ies'}; commit it and pass --baseline ${args.writeBaseline}`);
+    }
+    if (args.diffBase) {
+      const changed: ChangedLines = new Map();
+      const dirs = new Set(result.roots.map((r) => (fs.statSync(r).isDirectory() ? r : path.dirname(r))));
+      for (const dir of dirs) for (const [k, v] of (await changedLines(dir, args.diffBase)).changed) changed.set(k, v);
+      const o = filterToChanged(result, changed, locate);
+      result = o.result;
+      context.diff = { base: args.diffBase, leftOut: o.leftOut, changedFiles: o.changedFiles };
+      note(`--diff-base ${args.diffBase}: ${o.changedFiles} changed file(s); ${o.leftOut} finding(s) on unchanged lines left out`);
+    }
+    const failOn: FailOn = args.failOn ?? configFile?.failOn ?? rootFailOn(fileList ? cwd : args.paths[0]) ?? 'error';
+    const color = args.color ?? (!args.output && Boolean((io.stdout as NodeJS.WriteStream).isTTY) && !env.NO_COLOR);
+    const workspace = env.GITHUB_WORKSPACE && fs.existsSync(env.GITHUB_WORKSPACE) ? path.resolve(env.GITHUB_WORKSPACE) : cwd;
+    const displayPath = relativeTo(workspace, locate);
+    const srcRoot = result.roots.every((r) => inside(workspace, r)) ? workspace : undefined;
+    const opts: RenderOptions = { color, verbose: args.verbose, failOn, displayPath, srcRoot, baselineApplied: Boolean(baseline || args.writeBaseline) };
+    const sarif = args.format === 'sarif' || args.sarifFile ? sarifFor(result, opts) : undefined;
+    const text = sarif && args.format === 'sarif' ? JSON.stringify(sarif, null, 2) + '\n' : render(result, args.format, opts);
+    const cut = sarif && sarifCut(sarif);
+    if (cut) io.stderr.write(`ai-lockin-audit: warning: ${describeCut(cut)}\n`);
+    if (sarif && args.sarifFile) writeFile(args.sarifFile, JSON.stringify(sarif, null, 2) + '\n', 'SARIF report');
     if (args.output) {
-      fs.mkdirSync(path.dirname(path.resolve(args.output)), { recursive: true });
-      fs.writeFileSync(args.output, text);
-      if (!args.quiet) io.stderr.write(`ai-lockin-audit: ${result.summary.findings} finding(s), report written to ${args.output}\n`);
+      writeFile(args.output, text, 'report');
+      note(`${result.summary.findings} finding(s), report written to ${args.output}`);
     } else io.stdout.write(text);
+    if (args.format === 'compact') note(`${result.summary.findings} finding(s), ${result.summary.suppressed} suppressed, ${result.summary.filesScanned} file(s) scanned`);
+    if (env.GITHUB_STEP_SUMMARY) {
+      try {
+        fs.appendFileSync(env.GITHUB_STEP_SUMMARY, toStepSummary(result, { failOn, context, displayPath }));
+      } catch (e) {
+        io.stderr.write(`ai-lockin-audit: warning: cannot append the job summary to $GITHUB_STEP_SUMMARY (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the report itself is complete\n`);
+      }
+    }
     return exitCodeFor(result, failOn);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof RuleError) {
-      io.stderr.write(`ai-lockin-audit: ${e instanceof ConfigError ? 'invalid config: ' : ''}${e.message}\n`);
+    if (e instanceof ConfigError) {
+      io.stderr.write(`ai-lockin-audit: invalid config: ${e.message}: fix the file (schema: schemas/config.schema.json in the package)\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof UsageError || e instanceof RuleError || e instanceof BaselineError || e instanceof GitDiffError) {
+      io.stderr.write(`ai-lockin-audit: ${e.message}\n`);
       return EXIT.usage;
     }
     throw e;
   }
 }
 
-function rootFailOn(paths: string[]): FailOn | undefined {
+function rootFailOn(p: string): FailOn | undefined {
   // the failOn of the first root's config file, when it sets one
-  const { loadRootConfig } = require('../core') as typeof import('../core');
   try {
-    const p = paths[0];
     const dir = fs.statSync(p).isDirectory() ? p : path.dirname(p);
     return loadRootConfig(dir).failOn;
   } catch {
@@ -226,8 +344,8 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`ai-lockin-audit: internal error: ${(e as Error).stack ?? e}\nPlease report it with the command line you ran.\n`);
-      process.exitCode = 3;
+      process.stderr.write(`ai-lockin-audit: internal error: ${(e as Error).stack ?? e}\nThis is a bug: please report it with the command line you ran and this message (exit code 3).\n`);
+      process.exitCode = EXIT.internal;
     },
   );
 }

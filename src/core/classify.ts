@@ -70,6 +70,7 @@ const BY_NAME: Record<string, AnalyzerId> = {
   '.env': 'dotenv',
   'pyproject.toml': 'toml',
   'pipfile': 'toml',
+  'libs.versions.toml': 'toml',
   'go.mod': 'gomod',
   'pom.xml': 'xml-manifest',
   'directory.packages.props': 'xml-manifest',

@@ -1,8 +1,14 @@
 /** The analyzer registry: one analyzer per AnalyzerId (src/core/classify.ts). */
 import type { AnalyzerId } from '../classify';
+import { analyzeCSharp } from './csharp';
+import { analyzeJavaScript, analyzeTsx, analyzeTypeScript } from './ecmascript';
+import { analyzeGo } from './go';
 import { analyzeHcl } from './hcl';
+import { analyzeJava } from './java';
 import { analyzeJson, analyzeTerraformJson } from './json';
 import { analyzeDotenv, analyzeProperties } from './keyvalue';
+import { analyzeGoMod, analyzeGradle, analyzeRequirements, analyzeToml, analyzeXmlManifest } from './manifests';
+import { analyzePython } from './python';
 import type { Analyzer } from './types';
 import { analyzeYaml } from './yaml';
 
@@ -15,4 +21,16 @@ export const ANALYZERS: Partial<Record<AnalyzerId, Analyzer>> = {
   yaml: analyzeYaml,
   dotenv: analyzeDotenv,
   properties: analyzeProperties,
+  python: analyzePython,
+  javascript: analyzeJavaScript,
+  typescript: analyzeTypeScript,
+  tsx: analyzeTsx,
+  go: analyzeGo,
+  java: analyzeJava,
+  csharp: analyzeCSharp,
+  requirements: analyzeRequirements,
+  toml: analyzeToml,
+  gomod: analyzeGoMod,
+  'xml-manifest': analyzeXmlManifest,
+  gradle: analyzeGradle,
 };

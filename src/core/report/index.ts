@@ -1,4 +1,10 @@
-export { toSarif, docsUrl, relativeUri, SARIF_RESULT_LIMIT, type SarifOptions } from './sarif';
+export { toSarif, docsUrl, relativeUri, SARIF_RESULT_LIMIT, SARIF_RULE_RESULT_LIMIT, selectResults, describeCut, sarifCut, type SarifCut, type SarifOptions } from './sarif';
 export { toText, termSafe } from './text';
 export { toMarkdown, mdEscape } from './markdown';
 export { toJson, rootName, JSON_FORMAT_VERSION } from './json';
+export { toJunit, atOrAbove, type JunitOptions } from './junit';
+export { toGithub, escapeData, escapeProperty, ANNOTATIONS_SHOWN_PER_KIND } from './github';
+export { toCompact } from './compact';
+export { toStepSummary, type CiContext, type SummaryOptions } from './summary';
+export { locator, relativeTo, type Locator } from './paths';
+export { xmlAttr, xmlText, xmlSafe } from './xml';

@@ -7,7 +7,10 @@ import type { Rule, ScanResult, Finding, Severity } from '../types';
 import { loadCatalog } from '../rules/catalog';
 import { composeGuidance } from '../terms';
 
+/** GitHub code scanning rejects runs with more results than this. */
 export const SARIF_RESULT_LIMIT = 25000;
+/** At most this many results of one rule, so that one noisy rule cannot crowd out the others. */
+export const SARIF_RULE_RESULT_LIMIT = 5000;
 /** Where rule docs are published; the package ships them under docs/rules/. */
 const DOCS_BASE = 'docs/rules/';
 
@@ -32,7 +35,7 @@ function ruleDescriptor(rule: Rule) {
   };
 }
 
-function result(f: Finding, ruleIndex: Map<string, number>) {
+function result(f: Finding, ruleIndex: Map<string, number>, uri: (file: string) => string, baselineApplied: boolean) {
   return {
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId),
@@ -41,15 +44,25 @@ function result(f: Finding, ruleIndex: Map<string, number>) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: relativeUri(f.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: uri(f.file), uriBaseId: '%SRCROOT%' },
           region: { ...f.range, snippet: { text: f.snippet } },
         },
       },
     ],
     partialFingerprints: { 'aiLockinAudit/v1': f.fingerprint },
+    ...(baselineApplied ? { baselineState: f.suppression?.kind === 'baseline' ? 'unchanged' : 'new' } : {}),
     properties: { provider: f.provider, service: f.service, artifact: f.artifact, facts: f.facts, alternative: f.alternative },
     ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind === 'inline' || f.suppression.kind === 'file' ? 'inSource' : 'external', status: 'accepted', justification: f.suppression.reason, properties: { type: f.suppression.kind } }] } : {}),
   };
+}
+
+/**
+ * A relative path as a SARIF URI reference: each segment percent-encoded (encodeURIComponent), so
+ * that `<>"`, `#`, `?` and a `:` in the first segment (`javascript:x.tf` would otherwise read as a
+ * URI scheme) stay part of the path.
+ */
+export function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
 }
 
 /** Descriptor of a rule the catalog does not have (a config file's custom rule), from its finding. Plain text only: no `markdown` field carries user-written text. */
@@ -65,22 +78,61 @@ function customDescriptor(f: Finding) {
   };
 }
 
-/**
- * A relative path as a SARIF URI reference: each segment percent-encoded (encodeURIComponent), so
- * that `<>"`, `#`, `?` and a `:` in the first segment (`javascript:x.tf` would otherwise read as a
- * URI scheme) stay part of the path.
- */
-export function relativeUri(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
-}
-
 export interface SarifOptions {
   /**
-   * Put the scanned root's absolute `file://` URI in `originalUriBaseIds`. Off by default: SARIF
-   * files get uploaded (code scanning, artifacts) and the absolute path names the machine's user
-   * and folders; consumers resolve `%SRCROOT%` to their checkout.
+   * Put the absolute `file://` URI of the folder `%SRCROOT%` stands for in `originalUriBaseIds`.
+   * Off by default: SARIF files get uploaded (code scanning, build artifacts) and an absolute path
+   * names the machine's user and folders; consumers resolve `%SRCROOT%` to their own checkout.
    */
   absoluteRootUri?: boolean;
+  /** Names files in results (default: the finding's path, relative to its scan root). */
+  displayPath?: (file: string) => string;
+  /** Folder `%SRCROOT%` stands for when `displayPath` is given (GitHub code scanning reads URIs relative to the repository). */
+  srcRoot?: string;
+  /** Caps, for tests; default the code-scanning limits. */
+  resultLimit?: number;
+  perRuleLimit?: number;
+  /** A baseline was applied: results get SARIF `baselineState` (`unchanged` when the baseline accepted them, else `new`). */
+  baselineApplied?: boolean;
+}
+
+/** What toSarif left out to stay within the limits. */
+export interface SarifCut {
+  total: number;
+  kept: number;
+  /** Results cut per rule id. */
+  byRule: Record<string, number>;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+/**
+ * Choose the results to keep: active before suppressed, errors before warnings before notes
+ * (code scanning displays the top results by severity), at most `perRule` per rule and `limit`
+ * in all. Order within the kept set stays the scan's order.
+ */
+export function selectResults(all: Finding[], limit: number, perRule: number): { kept: Finding[]; cut: SarifCut } {
+  const order = all.map((f, i) => ({ f, i })).sort((a, b) => Number(!!a.f.suppression) - Number(!!b.f.suppression) || RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
+  const perRuleCount = new Map<string, number>();
+  const byRule: Record<string, number> = {};
+  const keep: { f: Finding; i: number }[] = [];
+  for (const x of order) {
+    const n = perRuleCount.get(x.f.ruleId) ?? 0;
+    if (n >= perRule || keep.length >= limit) {
+      byRule[x.f.ruleId] = (byRule[x.f.ruleId] ?? 0) + 1;
+      continue;
+    }
+    perRuleCount.set(x.f.ruleId, n + 1);
+    keep.push(x);
+  }
+  keep.sort((a, b) => a.i - b.i);
+  return { kept: keep.map((x) => x.f), cut: { total: all.length, kept: keep.length, byRule } };
+}
+
+/** One line saying what was cut, for the notification and stderr. */
+export function describeCut(cut: SarifCut, limit = SARIF_RESULT_LIMIT, perRule = SARIF_RULE_RESULT_LIMIT): string {
+  const rules = Object.entries(cut.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return `${cut.total - cut.kept} of ${cut.total} SARIF results were left out to stay within the code-scanning limits (${limit} results per run, ${perRule} per rule here), errors and active findings kept first; cut by rule: ${rules.map(([r, n]) => `${r} ${n}`).join(', ')}. The JSON format has every finding; a baseline (--write-baseline) or the config's rules/providers settings reduce the count.`;
 }
 
 export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog().rules, options: SarifOptions = {}) {
@@ -92,14 +144,18 @@ export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog()
     ruleIndex.set(f.ruleId, rules.length + custom.length);
     custom.push(f);
   }
-  const kept = all.slice(0, SARIF_RESULT_LIMIT);
-  const notifications = [
-    ...scan.skipped.map((s) => ({ level: 'note', message: { text: `Skipped ${s.file}: ${s.reason} (${s.detail})` }, locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(s.file), uriBaseId: '%SRCROOT%' } } }], properties: { reason: s.reason } })),
-    ...scan.diagnostics.map((d) => ({ level: 'warning', message: { text: d.message }, locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(d.file), uriBaseId: '%SRCROOT%' }, region: d.range } }], properties: { code: d.code } })),
+  const limit = options.resultLimit ?? SARIF_RESULT_LIMIT;
+  const perRule = options.perRuleLimit ?? SARIF_RULE_RESULT_LIMIT;
+  const { kept, cut } = selectResults(all, limit, perRule);
+  const name = options.displayPath ?? ((f: string) => f);
+  const uri = (f: string) => relativeUri(name(f));
+  const notifications: object[] = [
+    ...scan.skipped.map((s) => ({ level: 'note', message: { text: `Skipped ${s.file}: ${s.reason} (${s.detail})` }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(s.file), uriBaseId: '%SRCROOT%' } } }], properties: { reason: s.reason } })),
+    ...scan.diagnostics.map((d) => ({ level: 'warning', message: { text: d.message }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(d.file), uriBaseId: '%SRCROOT%' }, region: d.range } }], properties: { code: d.code } })),
   ];
-  if (all.length > kept.length) {
-    notifications.push({ level: 'warning', message: { text: `${all.length - kept.length} of ${all.length} results were cut to stay within the SARIF limit of ${SARIF_RESULT_LIMIT} results per run; see the JSON output for all.` }, locations: [], properties: { reason: 'truncated' } } as never);
-  }
+  const truncated = cut.kept < cut.total;
+  if (truncated) notifications.push({ level: 'warning', message: { text: describeCut(cut, limit, perRule) }, descriptor: { id: 'results-truncated' }, properties: { reason: 'truncated', total: cut.total, kept: cut.kept, cutByRule: cut.byRule } });
+  const srcRoot = options.displayPath && options.srcRoot ? options.srcRoot : scan.roots.length === 1 ? scan.roots[0] : undefined;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -115,14 +171,19 @@ export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog()
           },
         },
         originalUriBaseIds: {
-          '%SRCROOT%': options.absoluteRootUri && scan.roots.length === 1 ? { uri: pathToUri(scan.roots[0]) } : { description: { text: 'The scanned root (the repository checkout); result paths are relative to it.' } },
+          '%SRCROOT%': options.absoluteRootUri && srcRoot ? { uri: pathToUri(srcRoot) } : { description: { text: 'The scanned root (the repository checkout); result paths are relative to it.' } },
         },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        results: kept.map((f) => result(f, ruleIndex)),
-        properties: { rulesVersion: scan.tool.rulesVersion, summary: scan.summary, truncated: all.length > kept.length },
+        results: kept.map((f) => result(f, ruleIndex, uri, options.baselineApplied ?? false)),
+        properties: { rulesVersion: scan.tool.rulesVersion, summary: scan.summary, truncated, ...(truncated ? { cut } : {}) },
       },
     ],
   };
+}
+
+/** What a SARIF log from toSarif cut, if anything. */
+export function sarifCut(log: ReturnType<typeof toSarif>): SarifCut | undefined {
+  return (log.runs[0].properties as { cut?: SarifCut }).cut;
 }
 
 function pathToUri(p: string): string {

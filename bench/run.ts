@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: the speed and memory targets, measured.
+ *   - workspace scan: the CLI (`scan DIR --format sarif`) against ripgrep on the same generated
+ *     tree, run alternately, medians, ratio, files/s, MB/s, peak RSS;
+ *   - memory growth from 20k to 100k files;
+ *   - editor: re-scan of one 5,000-line file after an edit, p50/p95 over 200 edits;
+ *   - extension activation time;
+ *   - scaling table at 5k, 20k, 100k files.
+ * The last line states each target as met or not. Options: --quick (smaller trees), --runs N.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Engine } from '../src/core';
+import { generate, type TreeStats } from './generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const TREES = path.join(ROOT, 'bench', '.tree');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || (QUICK ? 3 : 5);
+const RG_PATTERN = 'openai|bedrock|sagemaker|vertex|aiplatform|cognitive';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+function ensureRipgrep(): string {
+  const which = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });
+  if (which.status === 0) return which.stdout.trim();
+  if (process.getuid?.() === 0) {
+    console.error('bench: installing ripgrep from Debian (apt-get install ripgrep)...');
+    spawnSync('sh', ['-c', 'apt-get install -y -q ripgrep >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q ripgrep >/dev/null)'], { stdio: 'inherit' });
+    const again = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });
+    if (again.status === 0) return again.stdout.trim();
+  }
+  throw new Error('ripgrep (rg) is needed for the comparison: apt-get install ripgrep');
+}
+
+function tree(n: number): { dir: string; stats: TreeStats } {
+  const dir = path.join(TREES, String(n));
+  const stamp = path.join(dir, '.bench-stats.json');
+  if (fs.existsSync(stamp)) return { dir, stats: JSON.parse(fs.readFileSync(stamp, 'utf8')) };
+  const t0 = Date.now();
+  const stats = generate(dir, n, 42);
+  // a git work tree, so that ripgrep honours .gitignore as the scanner does
+  spawnSync('git', ['init', '-q', dir]);
+  fs.writeFileSync(stamp, JSON.stringify(stats));
+  fs.appendFileSync(path.join(dir, '.gitignore'), '.bench-stats.json\n');
+  console.error(`bench: generated ${n} files (${(stats.bytes / 1e6).toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { dir, stats };
+}
+
+/** Wall time (s) and peak RSS (KB) of a command, through GNU time when present. */
+function timed(cmd: string, cmdArgs: string[]): { seconds: number; rssKb: number; status: number | null } {
+  const hasTime = fs.existsSync('/usr/bin/time');
+  const t0 = process.hrtime.bigint();
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const lines = (r.stderr ?? '').trim().split('\n');
+  const rssKb = hasTime ? Number(lines[lines.length - 1]) || 0 : 0;
+  return { seconds, rssKb, status: r.status };
+}
+
+function scanVsRipgrep(n: number, rg: string, runs: number) {
+  const { dir, stats } = tree(n);
+  const cli: number[] = [];
+  const rgt: number[] = [];
+  let rss = 0;
+  timed(process.execPath, [CLI, 'scan', dir, '--format', 'sarif', '-q', '--fail-on', 'never']); // warm the page cache
+  for (let i = 0; i < runs; i++) {
+    const a = timed(process.execPath, [CLI, 'scan', dir, '--format', 'sarif', '-q', '--fail-on', 'never']);
+    if (a.status !== 0) throw new Error(`CLI exited ${a.status}`);
+    cli.push(a.seconds);
+    rss = Math.max(rss, a.rssKb);
+    rgt.push(timed(rg, ['-l', '-i', RG_PATTERN, dir]).seconds);
+  }
+  return { n, stats, cli: median(cli), rg: median(rgt), rssMb: rss / 1024 };
+}
+
+async function editorLatency(): Promise<{ p50: number; p95: number; lines: number }> {
+  const engine = new Engine();
+  const lines: string[] = [];
+  for (let i = 0; i < 5000; i++) lines.push(i % 500 === 0 ? 'client = AzureOpenAI(azure_endpoint="https://contoso.openai.azure.com")' : `value_${i} = compute(${i}, "bedrock-free text ${i}")  # comment ${i}`);
+  const file = 'app/service.py';
+  const base = lines.join('\n');
+  await engine.scanText(file, base); // grammar load is part of activation, not of an edit
+  const times: number[] = [];
+  for (let e = 0; e < 200; e++) {
+    const at = (e * 37) % lines.length;
+    const edited = [...lines];
+    edited[at] = `${edited[at]} # edit ${e}`;
+    const text = edited.join('\n');
+    const t0 = process.hrtime.bigint();
+    await engine.scanText(file, text);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { p50: pct(times, 50), p95: pct(times, 95), lines: 5000 };
+}
+
+function activationMs(): number | undefined {
+  const ext = path.join(ROOT, 'dist', 'extension.js');
+  const probe = path.join(ROOT, 'out', 'bench', 'activation.js');
+  if (!fs.existsSync(ext) || !fs.existsSync(probe)) return undefined;
+  const r = spawnSync(process.execPath, [probe, ext], { encoding: 'utf8' });
+  const m = /activationMs=([\d.]+)/.exec(r.stdout);
+  return m ? Number(m[1]) : undefined;
+}
+
+async function main() {
+  if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build');
+  const rg = ensureRipgrep();
+  const sizes = QUICK ? [2000, 5000, 10000] : [5000, 20000, 100000];
+  const main = QUICK ? 5000 : 20000;
+  const rows = [];
+  for (const n of sizes) rows.push(scanVsRipgrep(n, rg, n === main ? RUNS : Math.max(1, Math.min(RUNS, 3))));
+  const m = rows.find((r) => r.n === main)!;
+  const big = rows[rows.length - 1];
+  const ed = await editorLatency();
+  const act = activationMs();
+  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log('');
+  console.log('| files | MB | bindings | CLI median s | rg median s | ratio | files/s | MB/s | peak RSS MB | ms per 1k files |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.n} | ${(r.stats.bytes / 1e6).toFixed(0)} | ${r.stats.bindings} | ${r.cli.toFixed(3)} | ${r.rg.toFixed(3)} | ${(r.cli / r.rg).toFixed(2)} | ${(r.n / r.cli).toFixed(0)} | ${(r.stats.bytes / 1e6 / r.cli).toFixed(0)} | ${r.rssMb.toFixed(0)} | ${((r.cli * 1000) / (r.n / 1000)).toFixed(1)} |`);
+  }
+  console.log('');
+  console.log(`editor: re-scan of a ${ed.lines}-line file after an edit, 200 edits: p50 ${ed.p50.toFixed(2)} ms, p95 ${ed.p95.toFixed(2)} ms`);
+  console.log(`extension activation: ${act === undefined ? 'not measured (no dist/extension.js)' : `${act.toFixed(1)} ms`}`);
+  const growth = rows.length > 1 ? (big.rssMb - rows[1].rssMb) / rows[1].rssMb : 0;
+  const perK = rows.map((r) => (r.cli * 1000) / (r.n / 1000));
+  const linear = Math.max(...perK.slice(1)) / Math.min(...perK.slice(1)) < 1.5;
+  const targets = [
+    [`scan <= 3x ripgrep at ${main} files (${(m.cli / m.rg).toFixed(2)}x)`, m.cli / m.rg <= 3],
+    [`peak RSS <= 150 MB (${m.rssMb.toFixed(0)} MB)`, m.rssMb <= 150],
+    [`RSS growth ${rows[1].n}->${big.n} files < 20% (${(growth * 100).toFixed(0)}%)`, growth < 0.2],
+    [`editor p95 <= 10 ms (${ed.p95.toFixed(2)} ms)`, ed.p95 <= 10],
+    [`activation <= 50 ms (${act === undefined ? 'n/a' : act.toFixed(1) + ' ms'})`, act !== undefined && act <= 50],
+    [`cost linear in files (ms per 1k files within 1.5x: ${perK.map((x) => x.toFixed(0)).join(', ')})`, linear],
+  ] as const;
+  console.log(`targets: ${targets.map(([t, ok]) => `${ok ? 'MET' : 'NOT MET'}: ${t}`).join('; ')}`);
+}
+
+main().catch((e) => {
+  console.error(`bench: ${(e as Error).message}`);
+  process.exitCode = 1;
+});

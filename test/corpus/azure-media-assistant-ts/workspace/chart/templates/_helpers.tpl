@@ -1,0 +1,3 @@
+{{- define "media-assistant.fullname" -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
