@@ -3,6 +3,7 @@
  * soups, random JSON and random bytes get N/4 each. Prints the figures; exits 1 on a failure with
  * fast-check's counterexample and the seed to reproduce it.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { Engine } from '../src/core';
 import { newStats, runFuzz } from '../test/fuzz/harness';
@@ -34,6 +35,11 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     const rss = process.resourceUsage().maxRSS / 1024;
+    if (stats.slowestInput) {
+      const file = path.join(root, 'out', `fuzz-slowest-${path.basename(stats.slowestInput.name)}`);
+      fs.writeFileSync(file, stats.slowestInput.bytes);
+      process.stdout.write(`slowest input written to ${path.relative(process.cwd(), file)}\n`);
+    }
     process.stdout.write(`calls ${stats.calls} in ${((Date.now() - t0) / 1000).toFixed(1)} s; slowest ${Math.round(stats.maxMs)} ms (${stats.slowest}); max heap growth ${(stats.maxHeapGrowth / 1048576).toFixed(1)} MiB; peak rss ${rss.toFixed(0)} MiB\noutcomes ${JSON.stringify(stats.outcomes)}\n`);
   }
   return 0;

@@ -154,6 +154,8 @@ export interface FuzzStats {
   calls: number;
   maxMs: number;
   slowest?: string;
+  /** The slowest input itself, to inspect or replay. */
+  slowestInput?: { name: string; bytes: Uint8Array };
   heapStart: number;
   maxHeapGrowth: number;
   outcomes: Record<string, number>;
@@ -208,6 +210,7 @@ export async function fuzzOne(engine: Engine, name: string, bytes: Uint8Array, s
   if (ms > stats.maxMs) {
     stats.maxMs = ms;
     stats.slowest = `${name} (${bytes.length} bytes)`;
+    stats.slowestInput = { name, bytes };
   }
   const growth = process.memoryUsage().heapUsed - stats.heapStart;
   if (growth > stats.maxHeapGrowth) stats.maxHeapGrowth = growth;
