@@ -250,15 +250,20 @@ describe('hostile input', () => {
     }
   });
 
-  const nobody = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
-  it('an unreadable folder, scanned by an unprivileged user (setpriv as nobody), is a skip and the scan finishes', { skip: !nobody && 'setpriv/nobody not available' }, () => {
+  const AS_NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+  const nobody = spawnSync('setpriv', [...AS_NOBODY, process.execPath, CLI, '--version']).status === 0;
+  it('an unreadable folder, scanned by an unprivileged user (setpriv as nobody), is a skip and the scan finishes', { skip: !nobody && 'setpriv, or a CLI nobody may run, not available' }, (tc) => {
     const t = tempTree({ 'locked/main.tf': 'resource "aws_bedrock_guardrail" "g" {}\n', 'open/main.tf': 'resource "aws_bedrock_guardrail" "g" {}\n', 'unreadable.tf': 'resource "aws_bedrock_guardrail" "g" {}\n' });
     try {
       fs.chmodSync(t.dir, 0o755);
       fs.chmodSync(path.join(t.dir, 'open'), 0o755);
+      if (spawnSync('setpriv', [...AS_NOBODY, 'test', '-r', path.join(t.dir, 'open', 'main.tf')]).status !== 0) {
+        tc.skip(`nobody cannot reach ${os.tmpdir()}`);
+        return;
+      }
       fs.chmodSync(path.join(t.dir, 'locked'), 0o000);
       fs.chmodSync(path.join(t.dir, 'unreadable.tf'), 0o000);
-      const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'scan', t.dir, '-f', 'json', '--fail-on', 'never'], { encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync('setpriv', [...AS_NOBODY, process.execPath, CLI, 'scan', t.dir, '-f', 'json', '--fail-on', 'never'], { encoding: 'utf8', timeout: 120_000 });
       assert.strictEqual(run.status, 0, run.stderr);
       const j = JSON.parse(run.stdout) as ScanResult;
       assert.strictEqual(skipOf(j, 'locked'), 'unreadable');
