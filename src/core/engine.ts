@@ -9,10 +9,10 @@ import { type Match, Matcher } from './rules/matcher';
 import { parseDirectives, suppressionIndex } from './suppress';
 import { composeGuidance } from './terms';
 import type { ArtifactKind, Finding, FileDiagnostic, FileResult, Rule, Skip } from './types';
-import { sha256 } from './util/hash';
 import { LineIndex } from './util/lines';
 import { Prefilter } from './prefilter';
 import { decode } from './util/decode';
+import { LineTexts } from './util/linetext';
 import { customRuleSet } from './rules/custom';
 import { preParseCheck, TooComplexError } from './guard';
 
@@ -127,7 +127,7 @@ export class Engine {
     lookup: (ruleId: string, line: number) => { kind: 'inline' | 'file'; reason: string } | undefined,
   ): Finding[] {
     const seen = new Set<string>();
-    const occurrences = new Map<string, number>();
+    const texts = new LineTexts(lines, file); // per-line work done once (util/linetext.ts)
     const findings: Finding[] = [];
     matches.sort((a, b) => a.atom.start - b.atom.start || a.atom.end - b.atom.end || a.rule.id.localeCompare(b.rule.id));
     for (const m of matches) {
@@ -137,12 +137,8 @@ export class Engine {
       const severity = effectiveSeverity(config, m.rule.id, m.rule.provider, m.severity);
       if (severity === 'off') continue;
       const range = lines.range(m.atom.start, m.atom.end);
-      const lineText = lines.lineText(range.startLine - 1);
-      const snippet = lineText.trim().slice(0, 200);
-      const norm = lineText.replace(/\s+/g, ' ').trim();
-      const occKey = `${m.rule.id}\0${norm}`;
-      const occ = (occurrences.get(occKey) ?? 0) + 1;
-      occurrences.set(occKey, occ);
+      const { snippet, norm } = texts.line(range.startLine - 1);
+      const occ = texts.nextOccurrence(m.rule.id, norm);
       const f: Finding = {
         ruleId: m.rule.id,
         title: m.rule.title,
@@ -157,7 +153,7 @@ export class Engine {
         facts: m.rule.facts,
         alternative: m.rule.alternative,
         snippet,
-        fingerprint: sha256(`${m.rule.id}\0${file}\0${norm}\0${occ}`).slice(0, 32),
+        fingerprint: texts.fingerprint(m.rule.id, range.startLine - 1, occ),
       };
       const s = lookup(m.rule.id, range.startLine - 1);
       if (s) f.suppression = s;

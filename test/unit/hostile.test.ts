@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -130,9 +131,11 @@ describe('hostile input', () => {
     ['deep.tf.json', `{"resource": ${'['.repeat(N)}${']'.repeat(N)}, "x": "bedrock"}`],
     ['deep.py', `import boto3  # bedrock\nx = ${'('.repeat(N)}1${')'.repeat(N)}\n`],
     ['deep.ts', `const bedrock = ${'['.repeat(N)}${']'.repeat(N)};\n`],
+    ['pom.xml', `<project><!-- azure-ai -->${'<a>'.repeat(N)}${'</a>'.repeat(N)}</project>`],
+    ['app.csproj', `<Project><PackageReference Include="Azure.AI.OpenAI" />${'<a>'.repeat(N)}</Project>`],
   ];
   for (const [file, text] of deep) {
-    it(`brackets nested ${N} levels deep in ${file}: skipped as too-complex, no stack overflow`, async (t) => {
+    it(`nested ${N} levels deep (brackets or XML elements) in ${file}: skipped as too-complex, no stack overflow`, async (t) => {
       const r = await measured(t, file, () => engine.scanText(file, text), 256 * MiB);
       if (!engine.analyzerFor(file)) {
         // no analyzer reads this kind of file yet: nothing is parsed at all
@@ -142,6 +145,17 @@ describe('hostile input', () => {
       assert.strictEqual(r.skipped?.reason, 'too-complex', JSON.stringify(r.skipped));
     });
   }
+
+  it('20,000 findings on one 1 MB line (minified or generated) cost linear work, fingerprints unchanged', { timeout: 60_000 }, async (t) => {
+    const text = `<Project>${'<PackageReference Include="Azure.AI.OpenAI" />'.repeat(20_000)}</Project>`;
+    const r = await measured(t, '20k findings on one line', () => engine.scanText('app.csproj', text), 512 * MiB);
+    assert.strictEqual(r.findings.length, 20_000);
+    assert.strictEqual(new Set(r.findings.map((f) => f.fingerprint)).size, 20_000, 'occurrences tell identical findings apart');
+    const f = r.findings[19_999];
+    const norm = text.replace(/\s+/g, ' ').trim();
+    assert.strictEqual(f.fingerprint, createHash('sha256').update(`${f.ruleId}\0app.csproj\0${norm}\0${20_000}`).digest('hex').slice(0, 32), 'same fingerprint formula as before');
+    assert.ok(f.snippet.length <= 200);
+  });
 
   it(`nesting up to ${MAX_NESTING} levels is still parsed`, async () => {
     const d = MAX_NESTING - 10;
