@@ -51,6 +51,13 @@ export function preParseCheck(text: string): { reason: SkipReason; detail: strin
   return undefined;
 }
 
+/**
+ * The budgets in force for every tree-sitter parse of this process. A host may lower them (an
+ * editor scanning on each keystroke wants a shorter time budget than a CI run): some grammars'
+ * error recovery is superlinear, e.g. 8 KB of `<!--` in a .go file takes seconds to parse.
+ */
+export const parseBudgets = { timeMs: PARSE_TIME_BUDGET_MS, memoryBytes: PARSE_MEMORY_BUDGET_BYTES };
+
 /** Progress callback for tree-sitter's `parse` that enforces the time and memory budgets. */
 export class ParseBudget {
   private readonly t0 = Date.now();
@@ -59,7 +66,7 @@ export class ParseBudget {
   /** Set when the parse was cancelled: why. */
   exceeded?: TooComplexError;
 
-  constructor(private readonly label: string, private readonly timeMs = PARSE_TIME_BUDGET_MS, private readonly memoryBytes = PARSE_MEMORY_BUDGET_BYTES) {}
+  constructor(private readonly label: string, private readonly timeMs = parseBudgets.timeMs, private readonly memoryBytes = parseBudgets.memoryBytes) {}
 
   /** Returns true to cancel the parse. Checks are throttled: the callback runs thousands of times per second. */
   readonly progress = (): boolean => {

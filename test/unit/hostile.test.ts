@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describe, it, type TestContext } from 'node:test';
-import { Engine, defaultConfig, scan, type ScanResult, type FileResult, MAX_NESTING } from '../../src/core';
+import { Engine, defaultConfig, scan, type ScanResult, type FileResult, MAX_NESTING, parseBudgets } from '../../src/core';
 import { CLI, tempTree } from './helpers';
 
 const engine = new Engine();
@@ -187,6 +187,22 @@ describe('hostile input', () => {
     assert.match(settled(r), /^(findings:|skipped:(too-complex|timeout))/);
     const ok = await engine.scanText('main.tf', 'resource "aws_bedrock_guardrail" "g" {}\n');
     assert.deepStrictEqual(ok.findings.map((f) => f.ruleId), ['aws-bedrock-terraform'], 'the WASM parser survives');
+  });
+
+  it('a tree-sitter error-recovery storm (<!-- x 20,000 in .go, superlinear) is cancelled by the time budget, and parsing works after', { timeout: 120_000 }, async (t) => {
+    const saved = parseBudgets.timeMs;
+    parseBudgets.timeMs = 500; // a host may lower the budget; the default is PARSE_TIME_BUDGET_MS
+    try {
+      const storm = `package main\nimport "github.com/aws/aws-sdk-go-v2/service/bedrockruntime"\n${'<!--'.repeat(20_000)}\n`;
+      const r = await measured(t, 'go <!-- storm', () => engine.scanText('storm.go', storm), 768 * MiB);
+      assert.strictEqual(r.skipped?.reason, 'timeout', JSON.stringify(r.skipped));
+      for (const [file, text] of [['ok.go', 'package main\nimport "github.com/aws/aws-sdk-go-v2/service/bedrockruntime"\n'], ['main.tf', 'resource "aws_bedrock_guardrail" "g" {}\n']]) {
+        const ok = await engine.scanText(file, text);
+        assert.ok(ok.findings.length >= 1, `${file} still parses after a cancelled parse: ${JSON.stringify(ok.skipped)}`);
+      }
+    } finally {
+      parseBudgets.timeMs = saved;
+    }
   });
 
   it('binary files with source extensions are skipped as binary or invalid-encoding', async () => {
