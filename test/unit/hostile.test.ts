@@ -11,6 +11,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it, type TestContext } from 'node:test';
 import { Engine, defaultConfig, scan, type ScanResult, type FileResult, MAX_NESTING, parseBudgets } from '../../src/core';
+import fc from 'fast-check';
+import { parseDirectives } from '../../src/core/suppress';
+import { LineIndex } from '../../src/core/util/lines';
 import { CLI, tempTree } from './helpers';
 
 const engine = new Engine();
@@ -203,6 +206,38 @@ describe('hostile input', () => {
     } finally {
       parseBudgets.timeMs = saved;
     }
+  });
+
+  it('suppression comments built to backtrack (long whitespace runs, repeated directives) parse in linear time', { timeout: 60_000 }, async (t) => {
+    const tf = 'resource "aws_bedrock_guardrail" "g" {}';
+    const lines = [
+      `${tf} # ai-lockin-audit-ignore aws-bedrock-terraform: ok${' \t'.repeat(200_000)}*/x`,
+      `# ai-lockin-audit-ignore aws-bedrock-terraform: x${' '.repeat(400_000)}y`,
+      `# ${'ai-lockin-audit-ignore '.repeat(40_000)}`,
+      `${'#'.repeat(100_000)}${' '.repeat(100_000)}xai-lockin-audit-ignore a: b`,
+      `# ai-lockin-audit-ignore ${'a , '.repeat(100_000)}!`,
+    ];
+    for (const line of lines) {
+      const r = await measured(t, `directive line of ${line.length} chars`, () => engine.scanText('main.tf', `${tf}\n${line}\n`), 256 * MiB);
+      assert.match(settled(r), /^findings:/);
+    }
+  });
+
+  it('the linear directive parser agrees with the former regular expression (property, short lines)', async () => {
+    const FORMER = /(?:#|\/\/|\/\*|<!--|--|;|<#|\bREM\b|')\s*ai-lockin-audit-ignore(-file)?\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?::\s*(.*?))?\s*(?:\*\/|-->|#>)?\s*$/;
+    const tokens = ['#', '//', '/*', '*/', '<!--', '-->', '--', ';', '<#', '#>', 'REM', "'", ' ', '  ', '\t', 'ai-lockin-audit-ignore', 'ai-lockin-audit-ignore-file', '-file', 'aws-bedrock-terraform', 'a', ',', ', ', ':', ': ', 'reason', 'x', 'REMx', 'resource "aws_bedrock_guardrail" "g" {}'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...tokens), { maxLength: 12 }), async (parts) => {
+        const line = parts.join('');
+        const m = FORMER.exec(line);
+        const lines = new LineIndex(line);
+        const d = parseDirectives(line, lines)[0];
+        if (!m) return assert.strictEqual(d, undefined, JSON.stringify(line));
+        assert.ok(d, JSON.stringify(line));
+        assert.deepStrictEqual([d.start, d.scope, d.rules, d.reason], [m.index, m[1] ? 'file' : 'line', m[2].split(',').map((x) => x.trim()), (m[3] ?? '').trim()], JSON.stringify(line));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('binary files with source extensions are skipped as binary or invalid-encoding', async () => {
