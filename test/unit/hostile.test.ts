@@ -160,6 +160,13 @@ describe('hostile input', () => {
     assert.ok(f.snippet.length <= 200);
   });
 
+  it('XML built to make the tokenizer rescan (unclosed <! x 500,000) stays linear', { timeout: 60_000 }, async (t) => {
+    for (const [file, text] of [['pom.xml', `<project><!-- azure-ai -->${'<!a'.repeat(500_000)}`], ['app.csproj', `<Project><PackageReference Include="Azure.AI.OpenAI" />${'<a b="1" '.repeat(200_000)}`]]) {
+      const r = await measured(t, `${file} ${text.length} chars`, () => engine.scanText(file, text), 512 * MiB);
+      assert.match(settled(r), /^(findings|skipped):/);
+    }
+  });
+
   it(`nesting up to ${MAX_NESTING} levels is still parsed`, async () => {
     const d = MAX_NESTING - 10;
     const r = await engine.scanText('main.tf.json', `{"resource": {"aws_bedrock_guardrail": {"g": {"x": ${'['.repeat(d)}${']'.repeat(d)}}}}}`);

@@ -320,14 +320,18 @@ interface XElement {
   textEnd: number;
 }
 
-/** A tolerant, position-aware XML tokenizer: elements, attributes and text with offsets; comments, CDATA, PIs and DOCTYPE skipped. */
+/**
+ * A tolerant, position-aware XML tokenizer: elements, attributes and text with offsets; comments,
+ * CDATA, PIs and DOCTYPE skipped. Every alternative that opens a construct also ends at the end of
+ * the input when unclosed (`<!` without `>` used to rescan the rest of the text: quadratic).
+ */
 export function xmlElements(text: string): XElement {
   const root: XElement = { name: '#root', attrs: new Map(), children: [], text: '', textStart: 0, textEnd: 0 };
   const stack: XElement[] = [root];
   // how many open elements bear each name: a close tag with no open match is dropped in O(1), a
   // matching one pops what it scans (amortised linear; a per-close scan of the stack was quadratic)
   const open = new Map<string, number>();
-  const re = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*>|<\/\s*([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|</g;
+  const re = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*(?:>|$)|<\/\s*([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|</g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const top = stack[stack.length - 1];
     if (m[2] !== undefined) {
