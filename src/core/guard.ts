@@ -56,7 +56,14 @@ export function preParseCheck(text: string): { reason: SkipReason; detail: strin
  * editor scanning on each keystroke wants a shorter time budget than a CI run): some grammars'
  * error recovery is superlinear, e.g. 8 KB of `<!--` in a .go file takes seconds to parse.
  */
-export const parseBudgets = { timeMs: PARSE_TIME_BUDGET_MS, memoryBytes: PARSE_MEMORY_BUDGET_BYTES };
+export const parseBudgets = {
+  timeMs: PARSE_TIME_BUDGET_MS,
+  memoryBytes: PARSE_MEMORY_BUDGET_BYTES,
+  /** After this long, a parse advancing slower than `minBytesPerMs` is an error-recovery storm: cancelled as too-complex. */
+  slowAfterMs: 2000,
+  /** 64 bytes/ms = 64 KB/s; healthy parses run at megabytes per second. */
+  minBytesPerMs: 64,
+};
 
 /** Progress callback for tree-sitter's `parse` that enforces the time and memory budgets. */
 export class ParseBudget {
@@ -69,12 +76,19 @@ export class ParseBudget {
   constructor(private readonly label: string, private readonly timeMs = parseBudgets.timeMs, private readonly memoryBytes = parseBudgets.memoryBytes) {}
 
   /** Returns true to cancel the parse. Checks are throttled: the callback runs thousands of times per second. */
-  readonly progress = (): boolean => {
+  private maxOffset = 0;
+
+  readonly progress = (state?: { currentOffset: number }): boolean => {
     if (this.exceeded) return true;
+    if (state && state.currentOffset > this.maxOffset) this.maxOffset = state.currentOffset;
     if (++this.calls % 64 !== 0) return false;
     const ms = Date.now() - this.t0;
     if (ms > this.timeMs) {
       this.exceeded = new TooComplexError('timeout', `${this.label}: parse cancelled after ${ms} ms (budget ${this.timeMs} ms)`);
+      return true;
+    }
+    if (ms > parseBudgets.slowAfterMs && this.maxOffset / ms < parseBudgets.minBytesPerMs) {
+      this.exceeded = new TooComplexError('too-complex', `${this.label}: parse cancelled: ${this.maxOffset} bytes in ${ms} ms (error recovery storm)`);
       return true;
     }
     const grown = process.memoryUsage().external - this.external0;

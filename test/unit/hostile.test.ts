@@ -199,20 +199,33 @@ describe('hostile input', () => {
     assert.deepStrictEqual(ok.findings.map((f) => f.ruleId), ['aws-bedrock-terraform'], 'the WASM parser survives');
   });
 
-  it('a tree-sitter error-recovery storm (<!-- x 20,000 in .go, superlinear) is cancelled by the time budget, and parsing works after', { timeout: 120_000 }, async (t) => {
-    const saved = parseBudgets.timeMs;
-    parseBudgets.timeMs = 500; // a host may lower the budget; the default is PARSE_TIME_BUDGET_MS
-    try {
-      const storm = `package main\nimport "github.com/aws/aws-sdk-go-v2/service/bedrockruntime"\n${'<!--'.repeat(20_000)}\n`;
-      const r = await measured(t, 'go <!-- storm', () => engine.scanText('storm.go', storm), 768 * MiB);
-      assert.strictEqual(r.skipped?.reason, 'timeout', JSON.stringify(r.skipped));
+  it('tree-sitter error-recovery storms (<!-- x 20,000 in .go and .cs, superlinear) are cancelled, and parsing works after', { timeout: 120_000 }, async (t) => {
+    const storms: [string, string][] = [
+      ['storm.go', `package main\nimport "github.com/aws/aws-sdk-go-v2/service/bedrockruntime"\nvar k = Envi${'<!--'.repeat(20_000)}\n`],
+      ['Storm.cs', `using Azure.AI.OpenAI;\nvar key = Envi${'<!--'.repeat(20_000)}\n`],
+    ];
+    const check = async () => {
       for (const [file, text] of [['ok.go', 'package main\nimport "github.com/aws/aws-sdk-go-v2/service/bedrockruntime"\n'], ['main.tf', 'resource "aws_bedrock_guardrail" "g" {}\n']]) {
         const ok = await engine.scanText(file, text);
         assert.ok(ok.findings.length >= 1, `${file} still parses after a cancelled parse: ${JSON.stringify(ok.skipped)}`);
       }
+    };
+    // default budgets: the slow-progress check (parseBudgets.slowAfterMs) calls it a storm
+    for (const [file, text] of storms) {
+      const r = await measured(t, `${file} storm, default budgets`, () => engine.scanText(file, text), 768 * MiB);
+      assert.strictEqual(r.skipped?.reason, 'too-complex', JSON.stringify(r.skipped));
+    }
+    await check();
+    // a host may lower the time budget (an editor scanning as the user types)
+    const saved = parseBudgets.timeMs;
+    parseBudgets.timeMs = 500;
+    try {
+      const r = await measured(t, 'go storm, 500 ms budget', () => engine.scanText(storms[0][0], storms[0][1]), 768 * MiB);
+      assert.strictEqual(r.skipped?.reason, 'timeout', JSON.stringify(r.skipped));
     } finally {
       parseBudgets.timeMs = saved;
     }
+    await check();
   });
 
   it('suppression comments built to backtrack (long whitespace runs, repeated directives) parse in linear time', { timeout: 60_000 }, async (t) => {
