@@ -20,6 +20,7 @@ export interface DiscoveredFile {
   abs: string;
   /** Path relative to the root, `/`-separated. */
   rel: string;
+  /** Bytes, or -1 when discovery was asked not to stat (the reader checks the size). */
   size: number;
 }
 
@@ -29,6 +30,8 @@ export interface DiscoverOptions {
   accept?: (rel: string) => boolean;
   signal?: AbortSignal;
   onSkip?: (skip: Skip) => void;
+  /** Stat each file for its size (default true); without, `size` is -1 and the reader checks it. */
+  sizes?: boolean;
 }
 
 interface Frame {
@@ -120,8 +123,8 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
         if (options.accept && !options.accept(rel)) continue;
         if (seenFiles.has(realAbs)) continue;
         seenFiles.add(realAbs);
-        let size = 0;
-        try {
+        let size = -1;
+        if (options.sizes !== false) try {
           size = (await fs.promises.stat(realAbs)).size;
         } catch (e) {
           skip({ file: rel, reason: 'unreadable', detail: `cannot stat (${(e as NodeJS.ErrnoException).code ?? 'error'})` });

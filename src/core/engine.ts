@@ -12,12 +12,20 @@ import type { ArtifactKind, Finding, FileDiagnostic, FileResult, Rule, Skip } fr
 import { LineIndex } from './util/lines';
 import { Prefilter } from './prefilter';
 import { decode } from './util/decode';
+import { forgetTree } from './parsers/treesitter';
 import { LineTexts } from './util/linetext';
 import { customRuleSet } from './rules/custom';
 import { preParseCheck, TooComplexError } from './guard';
 
 export interface EngineOptions {
   catalog?: Catalog;
+  /**
+   * Let analyzers skip subtrees that hold no rule keyword (default true). Off only to check that
+   * skipping changes no finding (test/unit/focus.test.ts).
+   */
+  focus?: boolean;
+  /** Keep parse trees per file for incremental re-parsing (the editor; not for one-shot scans). */
+  incremental?: boolean;
 }
 
 export class Engine {
@@ -25,8 +33,12 @@ export class Engine {
   private readonly matcher: Matcher;
   readonly prefilter: Prefilter;
   private readonly guidance = new Map<Rule, string>();
+  private readonly focus: boolean;
+  private readonly incremental: boolean;
 
   constructor(options: EngineOptions = {}) {
+    this.focus = options.focus ?? true;
+    this.incremental = options.incremental ?? false;
     this.catalog = options.catalog ?? loadCatalog();
     this.matcher = new Matcher(this.catalog.rules);
     this.prefilter = new Prefilter(this.catalog.rules);
@@ -36,6 +48,11 @@ export class Engine {
   analyzerFor(relPath: string): AnalyzerId | undefined {
     const id = classify(relPath);
     return id && ANALYZERS[id] ? id : undefined;
+  }
+
+  /** Drop what is kept for a file (the editor closed it). */
+  forget(file: string): void {
+    forgetTree(file);
   }
 
   guidanceFor(rule: Rule): string {
@@ -77,6 +94,7 @@ export class Engine {
     return this.analyzeText(file, decoded.text, config, true);
   }
 
+  /** Scan decoded text (the editor's entry point). Never throws. */
   private async analyzeText(file: string, text: string, config: Config, prefiltered: boolean): Promise<FileResult> {
     const id = this.analyzerFor(file);
     if (!id) return { file, findings: [], diagnostics: [] };
@@ -88,12 +106,14 @@ export class Engine {
     // Hostile-input guard (guard.ts): nesting deep enough to exhaust a parser is a skip, not a parse.
     const tooComplex = preParseCheck(text);
     if (tooComplex) return skipped(file, tooComplex.reason, tooComplex.detail);
+    const { keywords, hits } = this.prefilter.scan(text);
+    // user-defined rules from the config file (RE2 patterns: rules/custom.ts); with them, analyzers
+    // walk whole trees (their keywords are not in `hits`)
     const custom = customRuleSet(config.customRules);
-    const keywords = this.prefilter.keywordsIn(text);
     if (custom) for (const k of custom.prefilter.keywordsIn(text)) keywords.add(k);
     let out;
     try {
-      out = await ANALYZERS[id]!({ path: file, text });
+      out = await ANALYZERS[id]!({ path: file, text, focus: this.focus && !custom ? hits : undefined, cacheKey: this.incremental ? file : undefined });
     } catch (e) {
       if (e instanceof TooComplexError) return skipped(file, e.reason, e.message);
       const err = e as Error;
@@ -103,7 +123,6 @@ export class Engine {
     const lines = new LineIndex(text);
     const active = (rule: Rule) => rule.keywords.some((k) => keywords.has(k));
     const matches = this.matcher.match(out.artifact, out.atoms, active);
-    // user-defined rules from the config file (RE2 patterns: rules/custom.ts)
     if (custom) matches.push(...custom.matcher.match(out.artifact, out.atoms, active));
     const diagnostics: FileDiagnostic[] = [];
     const directives = config.inlineSuppressions ? parseDirectives(text, lines) : [];

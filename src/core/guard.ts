@@ -69,7 +69,6 @@ export const parseBudgets = {
 export class ParseBudget {
   private readonly t0 = Date.now();
   private readonly external0 = process.memoryUsage().external;
-  private calls = 0;
   /** Set when the parse was cancelled: why. */
   exceeded?: TooComplexError;
 
@@ -78,10 +77,13 @@ export class ParseBudget {
   /** Returns true to cancel the parse. Checks are throttled: the callback runs thousands of times per second. */
   private maxOffset = 0;
 
+  private lastMemoryCheck = 0;
+
   readonly progress = (state?: { currentOffset: number }): boolean => {
     if (this.exceeded) return true;
     if (state && state.currentOffset > this.maxOffset) this.maxOffset = state.currentOffset;
-    if (++this.calls % 64 !== 0) return false;
+    // the callback's frequency depends on the input (whitespace runs call it rarely): time is
+    // checked on every call, memory (a costlier call) at most every 16 ms
     const ms = Date.now() - this.t0;
     if (ms > this.timeMs) {
       this.exceeded = new TooComplexError('timeout', `${this.label}: parse cancelled after ${ms} ms (budget ${this.timeMs} ms)`);
@@ -91,6 +93,8 @@ export class ParseBudget {
       this.exceeded = new TooComplexError('too-complex', `${this.label}: parse cancelled: ${this.maxOffset} bytes in ${ms} ms (error recovery storm)`);
       return true;
     }
+    if (ms - this.lastMemoryCheck < 16) return false;
+    this.lastMemoryCheck = ms;
     const grown = process.memoryUsage().external - this.external0;
     if (grown > this.memoryBytes) {
       this.exceeded = new TooComplexError('too-complex', `${this.label}: parse cancelled after using ${Math.round(grown / 1048576)} MiB (budget ${Math.round(this.memoryBytes / 1048576)} MiB)`);

@@ -27,13 +27,26 @@ export class Prefilter {
 
   /** The keywords present in a text (lowercase). Overlapping keywords are found through their containing match too. */
   keywordsIn(text: string): Set<string> {
-    const found = new Set<string>();
+    return this.scan(text).keywords;
+  }
+
+  /**
+   * One pass: the keywords present, and where they occur as sorted `[start, end, start, end, ...]`
+   * offsets, which analyzers use to skip subtrees that hold no keyword.
+   */
+  scan(text: string): { keywords: Set<string>; hits: number[] } {
+    const keywords = new Set<string>();
+    const hits: number[] = [];
+    const seen = new Set<string>();
     this.all.lastIndex = 0;
     for (let m = this.all.exec(text); m; m = this.all.exec(text)) {
+      hits.push(m.index, m.index + m[0].length);
       const w = m[0].toLowerCase();
-      found.add(w);
-      for (const k of this.keywords) if (k.length < w.length && w.includes(k)) found.add(k);
+      if (seen.has(w)) continue;
+      seen.add(w);
+      keywords.add(w);
+      for (const k of this.keywords) if (k.length < w.length && w.includes(k)) keywords.add(k);
     }
-    return found;
+    return { keywords, hits };
   }
 }

@@ -5,11 +5,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type Config, loadRootConfig, mergeConfig } from './config';
-import { discover } from './discovery';
+import { discover, type DiscoveredFile } from './discovery';
 import { Engine } from './engine';
 import type { FileDiagnostic, FileResult, Finding, ScanResult, ScanSummary, Severity, Skip } from './types';
 import { VERSION } from './version';
 import { readCapped } from './util/read';
+import { defaultWorkers, PARALLEL_MIN_FILES, scanParallel, workerScript } from './parallel';
 
 export interface ScanOptions {
   /** Settings that win over each root's config file (CLI flags, editor settings). */
@@ -22,6 +23,11 @@ export interface ScanOptions {
   onFile?: (root: string, result: FileResult) => void;
   concurrency?: number;
   engine?: Engine;
+  /**
+   * Worker threads for large scans (default: one per core, at most 4; 0 keeps the scan on the
+   * calling thread). Used only for roots with at least PARALLEL_MIN_FILES files.
+   */
+  workers?: number;
 }
 
 export function emptySummary(): ScanSummary {
@@ -80,22 +86,40 @@ export async function scan(roots: string[], options: ScanOptions = {}): Promise<
       if (engine.analyzerFor(rel)) collect(await scanOne(engine, root, rel, config));
       continue;
     }
-    const queue: Promise<void>[] = [];
+    const workers = options.workers ?? defaultWorkers();
+    const found: DiscoveredFile[] = [];
     const limit = Math.max(1, options.concurrency ?? 8);
     const running = new Set<Promise<void>>();
+    const startOne = async (file: DiscoveredFile) => {
+      const p = scanOne(engine, file.abs, file.rel, config, file.size).then(collect);
+      running.add(p);
+      p.finally(() => running.delete(p));
+      if (running.size >= limit) await Promise.race(running);
+    };
     for await (const file of discover(root, {
       exclude: config.exclude,
       accept: (rel) => engine.analyzerFor(rel) !== undefined,
       signal: options.signal,
       onSkip: (s) => collect({ file: s.file, findings: [], diagnostics: [], skipped: s }),
+      sizes: workers === 0,
     })) {
       if (options.signal?.aborted) break;
-      const p = scanOne(engine, file.abs, file.rel, config, file.size).then(collect);
-      running.add(p);
-      p.finally(() => running.delete(p));
-      if (running.size >= limit) await Promise.race(running);
+      // small trees are scanned as they are found; large ones go to worker threads
+      if (workers === 0) await startOne(file);
+      else found.push(file);
     }
-    await Promise.all([...running, ...queue]);
+    if (found.length >= PARALLEL_MIN_FILES && workerScript()) {
+      await scanParallel(found, config, workers, collect, (n) => {
+        filesScanned += n;
+        options.onProgress?.({ files: filesScanned + skipped.length, findings: findings.length });
+      }, options.signal);
+    } else {
+      for (const file of found) {
+        if (options.signal?.aborted) break;
+        await startOne(file);
+      }
+    }
+    await Promise.all(running);
   }
   findings.sort(compareFindings);
   suppressed.sort(compareFindings);
@@ -115,7 +139,7 @@ export async function scan(roots: string[], options: ScanOptions = {}): Promise<
 export async function scanOne(engine: Engine, abs: string, rel: string, config: Config, size?: number): Promise<FileResult> {
   const limit = config.maxFileSizeKb * 1024;
   try {
-    const s = size ?? (await fs.promises.stat(abs)).size;
+    const s = size !== undefined && size >= 0 ? size : (await fs.promises.stat(abs)).size;
     if (s > limit) return { file: rel, findings: [], diagnostics: [], skipped: { file: rel, reason: 'too-large', detail: `${s} bytes is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)` } };
     // capped read: the file may have grown since discovery's stat (util/read.ts)
     const read = await readCapped(abs, limit);

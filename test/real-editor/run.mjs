@@ -457,6 +457,9 @@ const WORKBENCH_CHATTER = new RegExp('^(Resolving connection token|Resolved conn
   '\\[reconnection-grace-time\\]|Updating additional builtin extensions cache|\\[Service Worker\\]|\\[AgentHost|' +
   '\\[AccountPolicyGate\\]|\\[ChatModel|Started local extension host|getaddrinfo ENOTFOUND|[^\\n]*open-vsx\\.org)');
 
+/** Tests counted over both phases (mocha's passing/failing lines and the UI checks). */
+const counts = { passed: 0, failed: 0 };
+
 async function phaseApi() {
   log(`phase A (api): extension ${cfg.extensionDir}, tests ${cfg.tests}, workspace ${cfg.workspace}`);
   for (const [p, what] of [[path.join(cfg.extensionDir, 'package.json'), 'extension manifest'],
@@ -478,6 +481,10 @@ async function phaseApi() {
     if (!WORKBENCH_CHATTER.test(text)) {
       const prefix = level === 'info' ? '' : `[${level}] `;
       process.stdout.write(text.split('\n').map((l) => `  | ${prefix}${l}`).join('\n') + '\n');
+      const passing = /^\s*(\d+) passing/m.exec(text);
+      const failing = /^\s*(\d+) failing/m.exec(text);
+      if (passing) counts.passed += Number(passing[1]);
+      if (failing) counts.failed += Number(failing[1]);
     }
   });
   const cap = captureConsole(page, 'api', {
@@ -599,6 +606,8 @@ async function phaseUi() {
   await close();
   await server.stop();
   const failed = results.filter((r) => !r.ok).length;
+  counts.passed += results.length - failed;
+  counts.failed += failed;
   log(`phase B: ${results.length - failed} passed, ${failed} failed (console errors: ${cap.errors.length}, ` +
     `see ${path.relative(ROOT, cap.file)})`);
   return failed === 0 && results.length > 0;
@@ -636,7 +645,9 @@ async function main() {
     ok &&= pass;
   }
   await finish(ok ? 0 : 1, `real-editor: ${ok ? 'PASSED' : 'FAILED'}: ${summary.join('; ')} ` +
-    `(total ${((Date.now() - t0) / 1000).toFixed(1)} s; artifacts in ${cfg.artifacts})`);
+    `(total ${((Date.now() - t0) / 1000).toFixed(1)} s; artifacts in ${cfg.artifacts})\n` +
+    // the closing count line, alone on its line, for pipelines that read it
+    `real-editor: ${counts.passed} passed, ${counts.failed} failed`);
 }
 
 main().catch((e) => finish(e instanceof HarnessError ? 2 : 2, `real-editor: ERROR: ${e instanceof HarnessError ? e.message : (e && e.stack) || e}`));

@@ -8,6 +8,7 @@
 // Toasts are suppressed in this mode (enable-smoke-test-driver): use ctx.wb.notifications(page) instead.
 //
 // These checks are generic (they read the installed extension's manifest); add feature checks below.
+import { checks as extensionChecks } from './extension-ui-checks.mjs';
 import fs from 'node:fs';
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -62,4 +63,6 @@ export async function noExtensionErrors(page, ctx) {
   }
 }
 
-export const checks = [workbenchShowsFixture, extensionIsInstalled, commandsInPalette, noExtensionErrors];
+// the extension's own checks (Problems panel, status bar, hover, findings view, report) run between
+// the generic ones, so a run of this default module covers what a user sees
+export const checks = [workbenchShowsFixture, extensionIsInstalled, commandsInPalette, ...extensionChecks, noExtensionErrors];

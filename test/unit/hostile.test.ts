@@ -402,9 +402,10 @@ describe('hostile input', () => {
       for (let i = 0; i < 30; i++) {
         const f = `m${String(i).padStart(2, '0')}.tf`;
         const expected = ['unreadable', 'binary', 'too-large'][i % 3];
-        assert.strictEqual(reasons.get(f), expected, f);
+        assert.strictEqual(reasons.get(f), expected, `${f}: ${JSON.stringify([...reasons])}`);
       }
-      assert.strictEqual(reasons.get('sub'), 'unreadable');
+      // the folder is gone: its listing fails, or (when discovery listed it already) its file's read does
+      assert.ok(reasons.get('sub') === 'unreadable' || reasons.get('sub/inner.tf') === 'unreadable', JSON.stringify([...reasons]));
       assert.deepStrictEqual(r.findings.map((f) => f.file), ['z.tf']);
     } finally {
       t.cleanup();

@@ -136,5 +136,5 @@ export const CSHARP: SourceLanguage = {
 };
 
 export function analyzeCSharp(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(CSHARP, input.text);
+  return analyzeSource(CSHARP, input.text, input.focus, input.cacheKey);
 }

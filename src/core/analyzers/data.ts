@@ -33,6 +33,19 @@ export interface DScalar {
   end: number;
   /** YAML tag, e.g. `!Sub`. */
   tag?: string;
+  /** YAML scalar style: literal/folded block scalars start at their `|`/`>` header. */
+  style?: 'plain' | 'quoted' | 'literal' | 'folded';
+}
+
+/** A script found in a CI / container file: parsed as shell or PowerShell by the YAML analyzer. */
+export interface ScriptRef {
+  node: DScalar;
+  lang: 'bash' | 'powershell';
+}
+
+/** An exec-form command list (`command: ["az", "ml", ...]`): one command atom of its items. */
+export interface ExecRef {
+  items: DScalar[];
 }
 
 export function get(node: DNode | undefined, key: string): DNode | undefined {
@@ -44,7 +57,10 @@ function str(node: DNode | undefined): string | undefined {
   return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
 }
 
-const COMMAND_KEYS = new Set(['run', 'script', 'inlineScript', 'bash', 'pwsh', 'powershell', 'before_script', 'after_script', 'command', 'args', 'entrypoint']);
+const COMMAND_KEYS = new Set(['run', 'shell', 'script', 'inlineScript', 'Inline', 'inline', 'bash', 'pwsh', 'powershell', 'before_script', 'after_script', 'command', 'args', 'entrypoint', 'cmd']);
+const POWERSHELL_KEYS = new Set(['pwsh', 'powershell', 'Inline']);
+/** Keys whose list items are `NAME=value` environment entries. */
+const ENV_LIST_KEYS = new Set(['environment', 'env', 'variables', 'literals']);
 const CI_KINDS = new Set<ArtifactKind>(['github-actions', 'azure-pipelines', 'gitlab-ci', 'kubernetes', 'helm', 'compose', 'yaml']);
 
 /** Decide the dialect of a data file from its path and its first document. */
@@ -92,21 +108,31 @@ export function plain(node: DNode | undefined, depth = 0): unknown {
   return o;
 }
 
-function pushScalarResource(atoms: Atom[], node: DNode | undefined, text?: string): void {
+function pushScalarResource(atoms: Atom[], node: DNode | undefined, text?: string, parentType?: string): string | undefined {
   if (node?.type === 'scalar' && typeof node.value === 'string') {
-    atoms.push({ kind: 'resource-type', value: node.value, start: node.start, end: node.end, text });
+    // ARM child resources may give their type relative to the parent (`deployments`)
+    const value = parentType && !node.value.includes('/') && !/^Microsoft\./i.test(node.value) ? `${parentType}/${node.value}` : node.value;
+    atoms.push({ kind: 'resource-type', value, start: node.start, end: node.end, text });
+    return value;
   }
+  return undefined;
 }
 
-/** ARM resources, nested `resources` arrays included. */
-function armResources(atoms: Atom[], list: DNode | undefined, depth = 0): void {
+function asSeq(node: DNode | undefined): DNode | undefined {
+  if (node?.type !== 'map') return node;
+  return { type: 'seq', items: node.entries.map((e) => e.value).filter((v): v is DNode => !!v), start: node.start, end: node.end };
+}
+
+/** ARM resources, nested `resources` arrays and nested deployment templates included. */
+function armResources(atoms: Atom[], list: DNode | undefined, depth = 0, parentType?: string): void {
   if (list?.type !== 'seq' || depth > 10) return;
   for (const r of list.items) {
     const api = str(get(r, 'apiVersion'));
-    pushScalarResource(atoms, get(r, 'type'), api);
-    armResources(atoms, get(r, 'resources'), depth + 1);
+    const type = pushScalarResource(atoms, get(r, 'type'), api, parentType);
+    armResources(atoms, asSeq(get(r, 'resources')), depth + 1, type);
+    // nested deployment templates (Microsoft.Resources/deployments); ARM languageVersion 2.0 uses an object of symbolic names
+    armResources(atoms, asSeq(get(get(get(r, 'properties'), 'template'), 'resources')), depth + 1);
   }
-  // ARM languageVersion 2.0 uses an object of symbolic names
 }
 
 function dialectAtoms(atoms: Atom[], kind: ArtifactKind, root: DNode | undefined, terraformJson: boolean): void {
@@ -133,9 +159,7 @@ function dialectAtoms(atoms: Atom[], kind: ArtifactKind, root: DNode | undefined
     const resources = get(root, 'Resources');
     if (resources?.type === 'map') for (const e of resources.entries) pushScalarResource(atoms, get(e.value, 'Type'));
   } else if (kind === 'arm') {
-    const res = get(root, 'resources');
-    if (res?.type === 'seq') armResources(atoms, res);
-    else if (res?.type === 'map') armResources(atoms, { type: 'seq', items: res.entries.map((e) => e.value).filter((v): v is DNode => !!v), start: res.start, end: res.end });
+    armResources(atoms, asSeq(get(root, 'resources')));
   } else if (kind === 'dependency-manifest') {
     for (const section of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
       const deps = get(root, section);
@@ -148,17 +172,19 @@ function dialectAtoms(atoms: Atom[], kind: ArtifactKind, root: DNode | undefined
 /**
  * Atoms of one document: every key (value = key name, `text` = scalar value, `path`), every
  * string scalar (`key` = its key), env var names in `name:`/`value:` pairs and `X=Y` list items,
- * command lines under run/script keys, and the dialect's resource types.
+ * and the dialect's resource types. Scripts under run/script/command keys of CI, container and
+ * compose files are collected into `scripts` / `execs` for the caller to parse (shell or
+ * PowerShell): their command atoms need a parser.
  */
-export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | undefined, terraformJson = false): Atom[] {
+export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | undefined, terraformJson = false, scripts?: ScriptRef[], execs?: ExecRef[]): Atom[] {
   const atoms: Atom[] = [];
   dialectAtoms(atoms, kind, root, terraformJson);
-  const commands = CI_KINDS.has(kind);
+  const commands = CI_KINDS.has(kind) && !!scripts;
   // iterative walk: deep documents cannot overflow the stack
-  const stack: { node: DNode; path: string; key?: string }[] = [];
+  const stack: { node: DNode; path: string; key?: string; lang?: 'bash' | 'powershell' }[] = [];
   if (root) stack.push({ node: root, path: '' });
   while (stack.length) {
-    const { node, path, key } = stack.pop()!;
+    const { node, path, key, lang } = stack.pop()!;
     if (node.type === 'map') {
       const nameEntry = node.entries.find((e) => e.key === 'name');
       const nameVal = str(nameEntry?.value);
@@ -167,37 +193,34 @@ export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | unde
         const v = nameEntry.value as DScalar;
         atoms.push({ kind: 'key', value: nameVal, start: v.start, end: v.end, text: str(get(node, 'value')), path: `${path}.name` });
       }
+      // the shell of a step: GitHub `shell: pwsh`, Azure CLI task `scriptType: pscore`
+      // Azure Pipelines PowerShell tasks: `task: PowerShell@2` / `AzurePowerShell@5` with `inputs.script`
+      const shell = (str(get(node, 'shell')) ?? str(get(node, 'scriptType')) ?? str(get(node, 'task'))?.replace(/^(azure)?powershell@\d+$/i, 'powershell') ?? '').toLowerCase();
+      const stepLang = /^(pwsh|powershell|ps|pscore)\b/.test(shell) ? 'powershell' : shell && !shell.includes('@') ? 'bash' : undefined;
       for (let i = node.entries.length - 1; i >= 0; i--) {
         const e = node.entries[i];
         const p = path ? `${path}.${e.key}` : e.key;
         const v = e.value;
         atoms.push({ kind: 'key', value: e.key, start: e.keyStart, end: e.keyEnd, text: v?.type === 'scalar' && v.value !== null ? String(v.value) : undefined, path: p });
-        if (v) stack.push({ node: v, path: p, key: e.key });
+        if (v) stack.push({ node: v, path: p, key: e.key, lang: POWERSHELL_KEYS.has(e.key) ? 'powershell' : (stepLang ?? lang) });
       }
     } else if (node.type === 'seq') {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: `${path}[${i}]`, key });
+      if (commands && key && COMMAND_KEYS.has(key) && execs && node.items.length > 1 && node.items.every((i) => i.type === 'scalar')) {
+        // exec form: ["az", "ml", "job", "create"] (items that are whole scripts are parsed too, below)
+        execs.push({ items: node.items as DScalar[] });
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: `${path}[${i}]`, key, lang });
     } else if (typeof node.value === 'string') {
       atoms.push({ kind: 'string', value: node.value, start: node.start, end: node.end, key, path });
       const eq = /^([A-Za-z_][A-Za-z0-9_.]*)=/.exec(node.value);
-      if (eq && (key === 'environment' || key === 'env' || key === 'variables')) {
+      if (eq && key && ENV_LIST_KEYS.has(key)) {
         atoms.push({ kind: 'key', value: eq[1], start: node.start, end: node.start + eq[1].length, text: node.value.slice(eq[0].length), path });
+        // the value on its own, when the scalar's source text is the value as written (plain or simply quoted)
+        const v = node.value.slice(eq[0].length);
+        if (v && source.slice(node.start + eq[0].length, node.end) === v) atoms.push({ kind: 'string', value: v, start: node.start + eq[0].length, end: node.end, key: eq[1], path });
       }
-      if (commands && key && COMMAND_KEYS.has(key)) commandAtoms(atoms, source, node);
+      if (commands && key && COMMAND_KEYS.has(key) && /\s/.test(node.value.trim())) scripts!.push({ node, lang: lang ?? 'bash' });
     }
   }
   return atoms;
-}
-
-/** One `command` atom per non-comment line of a script scalar, located in the source (block scalars are de-indented). */
-function commandAtoms(atoms: Atom[], source: string, node: DScalar): void {
-  let cursor = node.start;
-  for (const line of String(node.value).split('\n')) {
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#')) continue;
-    const at = source.indexOf(trimmed, cursor);
-    const found = at >= 0 && at <= node.end;
-    const start = found ? at : node.start;
-    atoms.push({ kind: 'command', value: trimmed, start, end: found ? at + trimmed.length : node.end });
-    if (found) cursor = at + trimmed.length;
-  }
 }

@@ -223,13 +223,13 @@ function lang(grammar: 'javascript' | 'typescript' | 'tsx'): SourceLanguage {
 }
 
 export function analyzeJavaScript(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(lang('javascript'), input.text);
+  return analyzeSource(lang('javascript'), input.text, input.focus, input.cacheKey);
 }
 
 export function analyzeTypeScript(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(lang('typescript'), input.text);
+  return analyzeSource(lang('typescript'), input.text, input.focus, input.cacheKey);
 }
 
 export function analyzeTsx(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(lang('tsx'), input.text);
+  return analyzeSource(lang('tsx'), input.text, input.focus, input.cacheKey);
 }

@@ -106,5 +106,5 @@ export const GO: SourceLanguage = {
 };
 
 export function analyzeGo(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(GO, input.text);
+  return analyzeSource(GO, input.text, input.focus, input.cacheKey);
 }

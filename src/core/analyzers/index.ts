@@ -3,12 +3,16 @@ import type { AnalyzerId } from '../classify';
 import { analyzeCSharp } from './csharp';
 import { analyzeJavaScript, analyzeTsx, analyzeTypeScript } from './ecmascript';
 import { analyzeGo } from './go';
+import { analyzeBicep } from './bicep';
 import { analyzeHcl } from './hcl';
 import { analyzeJava } from './java';
 import { analyzeJson, analyzeTerraformJson } from './json';
 import { analyzeDotenv, analyzeProperties } from './keyvalue';
 import { analyzeGoMod, analyzeGradle, analyzeRequirements, analyzeToml, analyzeXmlManifest } from './manifests';
 import { analyzePython } from './python';
+import { analyzeMakefile } from './makefile';
+import { analyzePowershell } from './powershell';
+import { analyzeShell } from './shell';
 import type { Analyzer } from './types';
 import { analyzeYaml } from './yaml';
 
@@ -33,4 +37,8 @@ export const ANALYZERS: Partial<Record<AnalyzerId, Analyzer>> = {
   gomod: analyzeGoMod,
   'xml-manifest': analyzeXmlManifest,
   gradle: analyzeGradle,
+  bicep: analyzeBicep,
+  shell: analyzeShell,
+  powershell: analyzePowershell,
+  makefile: analyzeMakefile,
 };

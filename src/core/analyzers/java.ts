@@ -104,5 +104,5 @@ export const JAVA: SourceLanguage = {
 };
 
 export function analyzeJava(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(JAVA, input.text);
+  return analyzeSource(JAVA, input.text, input.focus, input.cacheKey);
 }

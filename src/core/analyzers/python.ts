@@ -156,5 +156,5 @@ export const PYTHON: SourceLanguage = {
 };
 
 export function analyzePython(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(PYTHON, input.text);
+  return analyzeSource(PYTHON, input.text, input.focus, input.cacheKey);
 }

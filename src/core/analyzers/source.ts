@@ -142,7 +142,7 @@ export function isEnvName(s: string | undefined): s is string {
 }
 
 /** Run a language over a text: walk (skipping comments), strings with keys, then the language's own atoms. */
-export async function analyzeSource(lang: SourceLanguage, text: string): Promise<AnalyzeOutput> {
+export async function analyzeSource(lang: SourceLanguage, text: string, focus?: readonly number[], cacheKey?: string): Promise<AnalyzeOutput> {
   const atoms: Atom[] = [];
   const problems: ParseProblem[] = [];
   const consumed = new Set<number>();
@@ -183,8 +183,8 @@ export async function analyzeSource(lang: SourceLanguage, text: string): Promise
         return true; // templates may hold calls in their substitutions
       }
       return lang.visit(node, ctx);
-    });
-  });
+    }, focus);
+  }, cacheKey);
   atoms.sort((a, b) => a.start - b.start || a.end - b.end);
   return { artifact: lang.artifact, atoms, problems };
 }

@@ -1,12 +1,30 @@
 /**
  * YAML through the `yaml` package: every document of a multi-document file, positions from the
- * parser, CloudFormation short-form tags (!Ref, !GetAtt, !Sub, ...) kept as tags, aliases never
- * expanded (an alias bomb costs nothing). Comments are not part of the tree.
+ * parser, CloudFormation short-form tags (!Ref, !GetAtt, !Sub, ...) and GitLab's `!reference`
+ * declared as custom tags (their values are kept, no warning), aliases never expanded (an alias
+ * bomb costs nothing). Comments are not part of the tree.
+ *
+ * Templated YAML (Helm `templates/`, Jinja): when a file with `{{ ... }}` actions does not parse
+ * cleanly, it is parsed again with every action blanked or replaced by a same-length placeholder
+ * (offsets unchanged); string values that held an action get their original text back.
+ *
+ * Scripts under CI `run:`/`script:` and container `command:`/`args:` keys are parsed as shell or
+ * PowerShell (see scripts.ts).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YNode, type Tags } from 'yaml';
 import type { Atom, ArtifactKind } from '../types';
-import { type DNode, dataAtoms, dialectOf } from './data';
+import { type DNode, type ExecRef, type ScriptRef, dataAtoms, dialectOf } from './data';
+import { execAtom, scriptAtoms } from './scripts';
 import type { AnalyzeInput, AnalyzeOutput, ParseProblem } from './types';
+
+/** CloudFormation intrinsic functions in short form, and GitLab's !reference. */
+const SHORT_TAGS = ['Ref', 'GetAtt', 'Sub', 'Join', 'Select', 'Split', 'FindInMap', 'If', 'Equals', 'Not', 'And', 'Or', 'Base64', 'Cidr', 'ImportValue', 'GetAZs', 'Condition', 'Transform', 'Length', 'ToJsonString', 'ForEach', 'reference'];
+
+export const CUSTOM_TAGS: Tags = SHORT_TAGS.flatMap((name) => [
+  { tag: `!${name}`, resolve: (value: string) => value },
+  { tag: `!${name}`, collection: 'seq' as const },
+  { tag: `!${name}`, collection: 'map' as const },
+]) as unknown as Tags;
 
 const MAX_DEPTH = 500;
 
@@ -23,7 +41,8 @@ function convert(node: unknown, depth: number): DNode | undefined {
     }
     const v = n.value;
     const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
-    return { type: 'scalar', value, start: s, end: Math.max(s, e), tag: n.tag };
+    const style = n.type === 'BLOCK_LITERAL' ? 'literal' : n.type === 'BLOCK_FOLDED' ? 'folded' : n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE' ? 'quoted' : 'plain';
+    return { type: 'scalar', value, start: s, end: Math.max(s, e), tag: n.tag, style };
   }
   if (isMap(n)) {
     const entries = [];
@@ -55,9 +74,14 @@ function convert(node: unknown, depth: number): DNode | undefined {
   return undefined;
 }
 
-export function analyzeYaml(input: AnalyzeInput): AnalyzeOutput {
+interface Parsed {
+  roots: (DNode | undefined)[];
+  problems: ParseProblem[];
+}
+
+function parseYaml(text: string): Parsed {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(input.text, { lineCounter, uniqueKeys: false, strict: false, prettyErrors: false, stringKeys: false });
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, strict: false, prettyErrors: false, stringKeys: false, customTags: CUSTOM_TAGS });
   const list = Array.isArray(docs) ? docs : [docs];
   const problems: ParseProblem[] = [];
   const roots: (DNode | undefined)[] = [];
@@ -65,13 +89,83 @@ export function analyzeYaml(input: AnalyzeInput): AnalyzeOutput {
     for (const err of d.errors) problems.push({ start: err.pos[0], end: err.pos[1], message: err.message.split('\n')[0] });
     roots.push(convert(d.contents, 0));
   }
+  return { roots, problems };
+}
+
+/**
+ * Template actions masked, offsets kept: an action alone on its line (control flow, includes)
+ * becomes blank, an action inside a value becomes a placeholder of the same length. Linear: an
+ * unclosed `{{` ends the masking.
+ */
+export function maskTemplate(text: string): { text: string; masked: [number, number][] } {
+  const masked: [number, number][] = [];
+  const parts: string[] = [];
+  let cursor = 0;
+  for (let open = text.indexOf('{{'); open >= 0; open = text.indexOf('{{', cursor)) {
+    const close = text.indexOf('}}', open + 2);
+    if (close < 0) break;
+    const end = close + 2;
+    masked.push([open, end]);
+    const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+    const nl = text.indexOf('\n', end);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const others = (t: string) => t.replace(/\{\{[^\n]*?\}\}/g, '').trim();
+    const alone = !others(text.slice(lineStart, open)) && !others(text.slice(end, Math.max(end, lineEnd)));
+    parts.push(text.slice(cursor, open), text.slice(open, end).replace(/[^\n]/g, alone ? ' ' : 'x'));
+    cursor = end;
+  }
+  parts.push(text.slice(cursor));
+  return { text: parts.join(''), masked };
+}
+
+export async function analyzeYaml(input: AnalyzeInput): Promise<AnalyzeOutput> {
+  let parsed = parseYaml(input.text);
+  let masked: [number, number][] = [];
+  if (parsed.problems.length && input.text.includes('{{')) {
+    const m = maskTemplate(input.text);
+    const again = parseYaml(m.text);
+    if (again.problems.length < parsed.problems.length) {
+      parsed = again;
+      masked = m.masked;
+    }
+  }
+  const { roots, problems } = parsed;
   // The first document with content decides the dialect (a multi-doc Kubernetes file is Kubernetes).
   const first = roots.find((r) => r !== undefined);
   const artifact: ArtifactKind = dialectOf(input.path, first, 'yaml');
   const atoms: Atom[] = [];
+  const scripts: ScriptRef[] = [];
+  const execs: ExecRef[] = [];
   for (const r of roots) {
     const kind = artifact === 'yaml' ? dialectOf(input.path, r, 'yaml') : artifact;
-    for (const a of dataAtoms(input.text, kind, r)) atoms.push(a);
+    for (const a of dataAtoms(input.text, kind, r, false, scripts, execs)) atoms.push(a);
   }
+  for (const e of execs) {
+    const a = execAtom(e);
+    if (a) atoms.push(a);
+  }
+  for (const s of scripts) {
+    try {
+      for (const a of await scriptAtoms(input.text, s)) atoms.push(a);
+    } catch (e) {
+      problems.push({ start: s.node.start, end: s.node.end, message: `script not parsed: ${(e as Error).message}` });
+    }
+  }
+  if (masked.length) restoreMasked(input.text, atoms, masked);
   return { artifact, atoms, problems };
+}
+
+/** Atoms whose value came from a masked template action get the original source text. */
+function restoreMasked(text: string, atoms: Atom[], masked: [number, number][]): void {
+  for (const a of atoms) {
+    if (a.kind !== 'string' && a.kind !== 'key' && a.kind !== 'command') continue;
+    const hit = masked.some(([s, e]) => s < a.end && e > a.start);
+    if (!hit) continue;
+    const original = text.slice(a.start, a.end);
+    if (a.kind === 'key') {
+      if (a.text !== undefined && /x{3,}/.test(a.text)) a.text = a.text.replace(/x{3,}/g, '{{}}');
+      continue;
+    }
+    if (!original.includes('\n')) a.value = original;
+  }
 }

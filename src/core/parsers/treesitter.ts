@@ -45,24 +45,80 @@ export function getParser(grammar: Grammar): Promise<Parser> {
   return p;
 }
 
+/**
+ * Trees kept for incremental re-parsing in the editor: the last tree of a few documents. An edit
+ * re-parses only what changed (tree-sitter reuses the rest), which keeps a large file's re-scan
+ * after a keystroke within a few milliseconds.
+ */
+const INCREMENTAL_ENTRIES = 16;
+const incremental = new Map<string, { grammar: Grammar; text: string; tree: Tree }>();
+
+function position(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/** Tell `tree` how `before` became `after` (one changed span between a common prefix and suffix). */
+function applyEdit(tree: Tree, before: string, after: string): void {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const oldEnd = before.length - suffix;
+  const newEnd = after.length - suffix;
+  const start = position(before, prefix);
+  tree.edit({
+    startIndex: prefix,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: start,
+    oldEndPosition: position(before, oldEnd),
+    newEndPosition: position(after, newEnd),
+  });
+}
+
+/** Forget the kept tree of a document (closed in the editor). */
+export function forgetTree(cacheKey: string): void {
+  const e = incremental.get(cacheKey);
+  if (e) {
+    e.tree.delete();
+    incremental.delete(cacheKey);
+  }
+}
+
 /** Set once the WASM instance has aborted (out of memory): it cannot be used again in this process. */
 let aborted: string | undefined;
 
 /**
- * Parse, hand the tree to `fn`, always free the WASM memory. Hostile input is bounded (see
- * guard.ts): text over `TREE_SITTER_MAX_CHARS` is not parsed, and a parse over its time or memory
- * budget is cancelled; both throw `TooComplexError`.
+ * Parse, hand the tree to `fn`, free the WASM memory. With a `cacheKey` (the editor's document),
+ * the tree is kept and the next parse of the same key is incremental. Hostile input is bounded
+ * (see guard.ts): text over `TREE_SITTER_MAX_CHARS` is not parsed, and a parse over its time or
+ * memory budget, or stuck in error recovery, is cancelled; both throw `TooComplexError`.
  */
-export async function withTree<T>(grammar: Grammar, text: string, fn: (root: TSNode) => T): Promise<T> {
+export async function withTree<T>(grammar: Grammar, text: string, fn: (root: TSNode) => T, cacheKey?: string): Promise<T> {
   if (aborted) throw new Error(`tree-sitter is unavailable after an earlier failure (${aborted})`);
   if (text.length > TREE_SITTER_MAX_CHARS) {
+    if (cacheKey) forgetTree(cacheKey);
     throw new TooComplexError('too-complex', `${text.length} characters is over the ${TREE_SITTER_MAX_CHARS} the ${grammar} syntax parser accepts`);
   }
   const parser = await getParser(grammar);
+  const kept = cacheKey ? incremental.get(cacheKey) : undefined;
+  let old: Tree | undefined;
+  if (kept && kept.grammar === grammar) {
+    if (kept.text === text) return fn(kept.tree.rootNode);
+    old = kept.tree;
+    applyEdit(old, kept.text, text);
+  } else if (kept) forgetTree(cacheKey!);
   const budget = new ParseBudget(`tree-sitter ${grammar}`);
   let tree: Tree | null;
   try {
-    tree = parser.parse(text, null, { progressCallback: budget.progress });
+    tree = parser.parse(text, old, { progressCallback: budget.progress });
   } catch (e) {
     // An emscripten abort ("Aborted()") leaves the WASM instance unusable: remember it so later
     // files fail fast with a clear reason instead of a stream of aborts.
@@ -70,25 +126,51 @@ export async function withTree<T>(grammar: Grammar, text: string, fn: (root: TSN
     throw e;
   }
   if (!tree) {
+    if (cacheKey) forgetTree(cacheKey); // the kept tree was edited for a text it never parsed
     if (budget.exceeded) {
       parser.reset();
       throw budget.exceeded;
     }
     throw new Error(`tree-sitter ${grammar}: parse returned no tree`);
   }
-  try {
-    return fn(tree.rootNode);
-  } finally {
-    tree.delete();
+  if (old) old.delete();
+  if (!cacheKey) {
+    try {
+      return fn(tree.rootNode);
+    } finally {
+      tree.delete();
+    }
   }
+  incremental.delete(cacheKey);
+  incremental.set(cacheKey, { grammar, text, tree });
+  if (incremental.size > INCREMENTAL_ENTRIES) forgetTree(incremental.keys().next().value!);
+  return fn(tree.rootNode);
 }
 
-/** Depth-first walk over named nodes with a cursor (no recursion, no per-node arrays). `visit` returns false to skip a subtree. */
-export function walk(root: TSNode, visit: (node: TSNode) => boolean | void): void {
+/** True when `[start, end)` overlaps one of the sorted `[s, e, s, e, ...]` ranges. */
+export function overlaps(ranges: readonly number[], start: number, end: number): boolean {
+  // first range whose end is after `start`
+  let lo = 0;
+  let hi = ranges.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[2 * mid + 1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length / 2 && ranges[2 * lo] < end;
+}
+
+/**
+ * Depth-first walk over named nodes with a cursor (no recursion, no per-node arrays). `visit`
+ * returns false to skip a subtree. With `focus` (keyword ranges), subtrees that overlap none are
+ * skipped without being materialised: most of a large file is never visited.
+ */
+export function walk(root: TSNode, visit: (node: TSNode) => boolean | void, focus?: readonly number[]): void {
   const cursor = root.walk();
   try {
     let descend = true;
     for (;;) {
+      if (descend && focus && !overlaps(focus, cursor.startIndex, cursor.endIndex)) descend = false;
       if (descend) {
         const node = cursor.currentNode;
         const go = node.isNamed ? visit(node) !== false : true;

@@ -86,16 +86,27 @@ export class Matcher {
   }
 }
 
+/**
+ * Longest string a pattern is tested against. Bindings (resource types, endpoints, model ids,
+ * commands) are short; a multi-megabyte string literal is data, and testing it can overflow the
+ * regular-expression stack (a 50 MB JSON string did) or backtrack for long. Longer strings never match.
+ */
+export const MAX_MATCH_INPUT = 64 * 1024;
+
+function ok(re: PatternTest, s: string): boolean {
+  return s.length <= MAX_MATCH_INPUT && re.test(s);
+}
+
 function test(c: CompiledClause, atom: Atom): boolean {
-  if (c.value && !c.value.test(atom.value)) return false;
-  if (c.text && (atom.text === undefined || !c.text.test(atom.text))) return false;
-  if (c.key && (atom.key === undefined || !c.key.test(atom.key))) return false;
-  if (c.path && (atom.path === undefined || !c.path.test(atom.path))) return false;
-  if (c.arg && !(atom.args ?? []).some((a) => a !== undefined && c.arg!.test(a))) return false;
+  if (c.value && !ok(c.value, atom.value)) return false;
+  if (c.text && (atom.text === undefined || !ok(c.text, atom.text))) return false;
+  if (c.key && (atom.key === undefined || !ok(c.key, atom.key))) return false;
+  if (c.path && (atom.path === undefined || !ok(c.path, atom.path))) return false;
+  if (c.arg && !(atom.args ?? []).some((a) => a !== undefined && ok(c.arg!, a))) return false;
   if (c.kwarg) {
     for (const [k, re] of c.kwarg) {
       const v = atom.kwargs?.[k];
-      if (v === undefined || !re.test(v)) return false;
+      if (v === undefined || !ok(re, v)) return false;
     }
   }
   return true;
