@@ -8,7 +8,8 @@ import Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Provider, Severity } from './types';
+import type { Provider, Rule, Severity } from './types';
+import { parseCustomRules } from './rules/custom';
 import schema from '../../schemas/config.schema.json';
 
 export const CONFIG_FILE = '.ai-lockin-audit.yaml';
@@ -23,6 +24,8 @@ export interface Config {
   failOn?: FailOn;
   maxFileSizeKb: number;
   inlineSuppressions: boolean;
+  /** User-defined rules (`customRules:`), validated; their patterns run with RE2 semantics (rules/custom.ts). */
+  customRules?: Rule[];
   /** The file this came from, if any. */
   file?: string;
 }
@@ -49,18 +52,20 @@ export function parseConfig(text: string, file: string): Config {
     const e = doc.errors[0];
     throw new ConfigError(file, lineCounter.linePos(e.pos[0]).line, e.message.split('\n')[0]);
   }
-  const value = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
-  validator ??= new Ajv({ allErrors: false, strict: false }).compile(schema);
-  if (!validator(value)) {
-    const err = validator.errors![0];
-    const segs = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (err.keyword === 'additionalProperties') segs.push(String((err.params as { additionalProperty: string }).additionalProperty));
-    if (err.keyword === 'propertyNames') segs.push(String((err.params as { propertyName: string }).propertyName));
+  let value: Record<string, unknown>;
+  try {
+    value = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    // e.g. an alias bomb over maxAliasCount: a config error, never a crash
+    throw new ConfigError(file, undefined, `cannot read the YAML: ${String((e as Error).message).split('\n')[0]}`);
+  }
+  /** The line of a path in the document (the deepest node of the path that exists). */
+  const locate = (segs: (string | number)[]): number | undefined => {
     let node: unknown = doc.contents;
     let line: number | undefined = node && (node as { range?: number[] }).range ? lineCounter.linePos((node as { range: number[] }).range[0]).line : undefined;
     for (const s of segs) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === s);
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(s));
         if (!pair) break;
         const k = pair.key as { range?: number[] };
         if (k.range) line = lineCounter.linePos(k.range[0]).line;
@@ -71,6 +76,15 @@ export function parseConfig(text: string, file: string): Config {
         if (r) line = lineCounter.linePos(r[0]).line;
       } else break;
     }
+    return line;
+  };
+  validator ??= new Ajv({ allErrors: false, strict: false }).compile(schema);
+  if (!validator(value)) {
+    const err = validator.errors![0];
+    const segs = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (err.keyword === 'additionalProperties') segs.push(String((err.params as { additionalProperty: string }).additionalProperty));
+    if (err.keyword === 'propertyNames') segs.push(String((err.params as { propertyName: string }).propertyName));
+    const line = locate(segs);
     const where = segs.length ? `"${segs.join('.')}"` : 'the file';
     let reason = `${where} ${err.message ?? 'is invalid'}`;
     if (err.keyword === 'enum') reason += `: ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
@@ -78,6 +92,9 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(file, line, reason);
   }
   const c = defaultConfig();
+  const customRules = Array.isArray(value.customRules)
+    ? parseCustomRules(value.customRules, file, (at, reason) => new ConfigError(file, locate(['customRules', ...at]), reason))
+    : undefined;
   return {
     ...c,
     exclude: (value.exclude as string[]) ?? c.exclude,
@@ -87,6 +104,7 @@ export function parseConfig(text: string, file: string): Config {
     failOn: value.failOn as FailOn | undefined,
     maxFileSizeKb: (value.maxFileSizeKb as number) ?? c.maxFileSizeKb,
     inlineSuppressions: (value.inlineSuppressions as boolean) ?? c.inlineSuppressions,
+    ...(customRules?.length ? { customRules } : {}),
     file,
   };
 }
@@ -120,6 +138,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     failOn: over.failOn ?? base.failOn,
     maxFileSizeKb: over.maxFileSizeKb ?? base.maxFileSizeKb,
     inlineSuppressions: over.inlineSuppressions ?? base.inlineSuppressions,
+    ...(base.customRules || over.customRules ? { customRules: [...(base.customRules ?? []), ...(over.customRules ?? [])] } : {}),
     file: base.file,
   };
 }

@@ -9,11 +9,13 @@ import { type Match, Matcher } from './rules/matcher';
 import { parseDirectives, suppressionIndex } from './suppress';
 import { composeGuidance } from './terms';
 import type { ArtifactKind, Finding, FileDiagnostic, FileResult, Rule, Skip } from './types';
-import { sha256 } from './util/hash';
 import { LineIndex } from './util/lines';
 import { Prefilter } from './prefilter';
 import { decode } from './util/decode';
 import { forgetTree } from './parsers/treesitter';
+import { LineTexts } from './util/linetext';
+import { customRuleSet } from './rules/custom';
+import { preParseCheck, TooComplexError } from './guard';
 
 export interface EngineOptions {
   catalog?: Catalog;
@@ -30,7 +32,7 @@ export class Engine {
   readonly catalog: Catalog;
   private readonly matcher: Matcher;
   readonly prefilter: Prefilter;
-  private readonly guidance = new Map<string, string>();
+  private readonly guidance = new Map<Rule, string>();
   private readonly focus: boolean;
   private readonly incremental: boolean;
 
@@ -54,10 +56,10 @@ export class Engine {
   }
 
   guidanceFor(rule: Rule): string {
-    let g = this.guidance.get(rule.id);
+    let g = this.guidance.get(rule);
     if (!g) {
       g = composeGuidance(rule.facts, rule.alternative);
-      this.guidance.set(rule.id, g);
+      this.guidance.set(rule, g);
     }
     return g;
   }
@@ -67,40 +69,72 @@ export class Engine {
    * is a skip with its reason.
    */
   async scanBytes(file: string, bytes: Uint8Array, config: Config = defaultConfig()): Promise<FileResult> {
+    try {
+      return await this.checkBytes(file, bytes, config);
+    } catch (e) {
+      return internalError(file, e);
+    }
+  }
+
+  /** Scan decoded text (the editor's entry point). Never throws: any failure (analyzer, config, suppressions, guidance) is an `internal-error` skip. */
+  async scanText(file: string, text: string, config: Config = defaultConfig(), prefiltered = false): Promise<FileResult> {
+    try {
+      return await this.analyzeText(file, text, config, prefiltered);
+    } catch (e) {
+      return internalError(file, e);
+    }
+  }
+
+  private async checkBytes(file: string, bytes: Uint8Array, config: Config): Promise<FileResult> {
     const limit = config.maxFileSizeKb * 1024;
     if (bytes.length > limit) return skipped(file, 'too-large', `${bytes.length} bytes is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)`);
     const decoded = decode(bytes);
     if (decoded.skip) return skipped(file, decoded.skip.reason, decoded.skip.detail);
-    if (!this.prefilter.mayMatch(decoded.text)) return { file, findings: [], diagnostics: [], prefiltered: true };
-    return this.scanText(file, decoded.text, config, true);
+    if (!this.mayMatch(decoded.text, config)) return { file, findings: [], diagnostics: [], prefiltered: true };
+    return this.analyzeText(file, decoded.text, config, true);
   }
 
   /** Scan decoded text (the editor's entry point). Never throws. */
-  async scanText(file: string, text: string, config: Config = defaultConfig(), prefiltered = false): Promise<FileResult> {
+  private async analyzeText(file: string, text: string, config: Config, prefiltered: boolean): Promise<FileResult> {
     const id = this.analyzerFor(file);
     if (!id) return { file, findings: [], diagnostics: [] };
     if (!prefiltered) {
       if (text.length > config.maxFileSizeKb * 1024) return skipped(file, 'too-large', `${text.length} characters is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)`);
       if (text.includes('\0')) return skipped(file, 'binary', 'contains NUL bytes');
-      if (!this.prefilter.mayMatch(text)) return { file, findings: [], diagnostics: [], prefiltered: true };
+      if (!this.mayMatch(text, config)) return { file, findings: [], diagnostics: [], prefiltered: true };
     }
+    // Hostile-input guard (guard.ts): nesting deep enough to exhaust a parser is a skip, not a parse.
+    const tooComplex = preParseCheck(text);
+    if (tooComplex) return skipped(file, tooComplex.reason, tooComplex.detail);
     const { keywords, hits } = this.prefilter.scan(text);
+    // user-defined rules from the config file (RE2 patterns: rules/custom.ts); with them, analyzers
+    // walk whole trees (their keywords are not in `hits`)
+    const custom = customRuleSet(config.customRules);
+    if (custom) for (const k of custom.prefilter.keywordsIn(text)) keywords.add(k);
     let out;
     try {
-      out = await ANALYZERS[id]!({ path: file, text, focus: this.focus ? hits : undefined, cacheKey: this.incremental ? file : undefined });
+      out = await ANALYZERS[id]!({ path: file, text, focus: this.focus && !custom ? hits : undefined, cacheKey: this.incremental ? file : undefined });
     } catch (e) {
+      if (e instanceof TooComplexError) return skipped(file, e.reason, e.message);
       const err = e as Error;
       const reason = err instanceof RangeError ? 'parse-error' : 'internal-error';
-      return skipped(file, reason, `${id} analyzer failed: ${err.message.split('\n')[0].slice(0, 200)}`);
+      return skipped(file, reason, `${id} analyzer failed: ${String(err?.message ?? err).split('\n')[0].slice(0, 200)}`);
     }
     const lines = new LineIndex(text);
-    const matches = this.matcher.match(out.artifact, out.atoms, (rule) => rule.keywords.some((k) => keywords.has(k)));
+    const active = (rule: Rule) => rule.keywords.some((k) => keywords.has(k));
+    const matches = this.matcher.match(out.artifact, out.atoms, active);
+    if (custom) matches.push(...custom.matcher.match(out.artifact, out.atoms, active));
     const diagnostics: FileDiagnostic[] = [];
     const directives = config.inlineSuppressions ? parseDirectives(text, lines) : [];
-    const sup = suppressionIndex(file, directives, lines, (r) => this.catalog.byId.has(r));
+    const sup = suppressionIndex(file, directives, lines, (r) => this.catalog.byId.has(r) || !!custom?.ids.has(r));
     diagnostics.push(...sup.diagnostics);
     const findings = this.toFindings(file, out.artifact, matches, lines, config, sup.lookup);
     return { file, artifact: out.artifact, findings, diagnostics };
+  }
+
+  /** The keyword prefilter over the catalog's and the config's custom rules. */
+  private mayMatch(text: string, config: Config): boolean {
+    return this.prefilter.mayMatch(text) || !!customRuleSet(config.customRules)?.prefilter.mayMatch(text);
   }
 
   private toFindings(
@@ -112,7 +146,7 @@ export class Engine {
     lookup: (ruleId: string, line: number) => { kind: 'inline' | 'file'; reason: string } | undefined,
   ): Finding[] {
     const seen = new Set<string>();
-    const occurrences = new Map<string, number>();
+    const texts = new LineTexts(lines, file); // per-line work done once (util/linetext.ts)
     const findings: Finding[] = [];
     matches.sort((a, b) => a.atom.start - b.atom.start || a.atom.end - b.atom.end || a.rule.id.localeCompare(b.rule.id));
     for (const m of matches) {
@@ -122,12 +156,8 @@ export class Engine {
       const severity = effectiveSeverity(config, m.rule.id, m.rule.provider, m.severity);
       if (severity === 'off') continue;
       const range = lines.range(m.atom.start, m.atom.end);
-      const lineText = lines.lineText(range.startLine - 1);
-      const snippet = lineText.trim().slice(0, 200);
-      const norm = lineText.replace(/\s+/g, ' ').trim();
-      const occKey = `${m.rule.id}\0${norm}`;
-      const occ = (occurrences.get(occKey) ?? 0) + 1;
-      occurrences.set(occKey, occ);
+      const { snippet, norm } = texts.line(range.startLine - 1);
+      const occ = texts.nextOccurrence(m.rule.id, norm);
       const f: Finding = {
         ruleId: m.rule.id,
         title: m.rule.title,
@@ -142,7 +172,7 @@ export class Engine {
         facts: m.rule.facts,
         alternative: m.rule.alternative,
         snippet,
-        fingerprint: sha256(`${m.rule.id}\0${file}\0${norm}\0${occ}`).slice(0, 32),
+        fingerprint: texts.fingerprint(m.rule.id, range.startLine - 1, occ),
       };
       const s = lookup(m.rule.id, range.startLine - 1);
       if (s) f.suppression = s;
@@ -155,4 +185,9 @@ export class Engine {
 
 function skipped(file: string, reason: Skip['reason'], detail: string): FileResult {
   return { file, findings: [], diagnostics: [], skipped: { file, reason, detail } };
+}
+
+function internalError(file: string, e: unknown): FileResult {
+  const msg = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200);
+  return skipped(file, 'internal-error', `the engine failed on this file: ${msg}`);
 }

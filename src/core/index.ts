@@ -9,3 +9,4 @@ export { loadTerms, composeGuidance, sourcesOf, statement, type Fact, type Terms
 export { type Config, ConfigError, CONFIG_FILE, defaultConfig, loadConfigFile, loadRootConfig, mergeConfig, parseConfig, effectiveSeverity, type FailOn } from './config';
 export { DIRECTIVE } from './suppress';
 export { VERSION } from './version';
+export { MAX_NESTING, TooComplexError, parseBudgets } from './guard';

@@ -9,6 +9,7 @@ import { discover, type DiscoveredFile } from './discovery';
 import { Engine } from './engine';
 import type { FileDiagnostic, FileResult, Finding, ScanResult, ScanSummary, Severity, Skip } from './types';
 import { VERSION } from './version';
+import { readCapped } from './util/read';
 import { defaultWorkers, PARALLEL_MIN_FILES, scanParallel, workerScript } from './parallel';
 
 export interface ScanOptions {
@@ -140,8 +141,10 @@ export async function scanOne(engine: Engine, abs: string, rel: string, config: 
   try {
     const s = size !== undefined && size >= 0 ? size : (await fs.promises.stat(abs)).size;
     if (s > limit) return { file: rel, findings: [], diagnostics: [], skipped: { file: rel, reason: 'too-large', detail: `${s} bytes is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)` } };
-    const bytes = await fs.promises.readFile(abs);
-    return await engine.scanBytes(rel, bytes, config);
+    // capped read: the file may have grown since discovery's stat (util/read.ts)
+    const read = await readCapped(abs, limit);
+    if (!read.bytes) return { file: rel, findings: [], diagnostics: [], skipped: { file: rel, reason: 'too-large', detail: `${read.size} bytes is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)` } };
+    return await engine.scanBytes(rel, read.bytes, config);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { file: rel, findings: [], diagnostics: [], skipped: { file: rel, reason: 'unreadable', detail: `cannot read (${err.code ?? err.message})` } };

@@ -20,24 +20,64 @@ export interface Directive {
 }
 
 export const DIRECTIVE = 'ai-lockin-audit-ignore';
-const RE = /(?:#|\/\/|\/\*|<!--|--|;|<#|\bREM\b|')\s*ai-lockin-audit-ignore(-file)?\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?::\s*(.*?))?\s*(?:\*\/|-->|#>)?\s*$/;
+/** Comment markers a directive may follow (whitespace allowed between). */
+const MARKERS = ['<!--', '//', '/*', '--', '<#', 'REM', '#', ';', "'"];
+const RULE_LIST = /[a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*/y;
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
+
+/**
+ * The directive on one line, parsed in linear time. (A single regular expression with a lazy
+ * reason and optional closers backtracked cubically: one comment line with 5,000 spaces took 40 s.)
+ */
+function parseLine(lineText: string): { index: number; file: boolean; rules: string[]; reason: string } | undefined {
+  for (let at = lineText.indexOf(DIRECTIVE); at !== -1; at = lineText.indexOf(DIRECTIVE, at + 1)) {
+    let j = at;
+    while (j > 0 && isSpace(lineText[j - 1])) j--;
+    const marker = MARKERS.find((mk) => lineText.endsWith(mk, j) && (mk !== 'REM' || (j < at && !/\w/.test(lineText[j - 4] ?? ''))));
+    if (!marker) continue;
+    let k = at + DIRECTIVE.length;
+    const file = lineText.startsWith('-file', k);
+    if (file) k += 5;
+    if (!isSpace(lineText[k])) continue;
+    while (isSpace(lineText[k])) k++;
+    RULE_LIST.lastIndex = k;
+    const list = RULE_LIST.exec(lineText);
+    if (!list) continue;
+    let ids = list[0];
+    // `rule-->`: the closer is not part of the id
+    if (ids.endsWith('--') && lineText[k + ids.length] === '>') ids = ids.slice(0, -2);
+    if (!ids || ids.endsWith(',')) continue;
+    let rest = lineText.slice(k + ids.length).trim();
+    for (const closer of ['*/', '-->', '#>']) {
+      if (rest.endsWith(closer)) {
+        rest = rest.slice(0, -closer.length).trim();
+        break;
+      }
+    }
+    if (rest && !rest.startsWith(':')) continue;
+    return { index: j - marker.length, file, rules: ids.split(',').map((r) => r.trim()), reason: rest.slice(1).trim() };
+  }
+  return undefined;
+}
 
 export function parseDirectives(text: string, lines: LineIndex): Directive[] {
   const out: Directive[] = [];
   if (!text.includes(DIRECTIVE)) return out;
+  let lastLine = -1;
   for (let at = text.indexOf(DIRECTIVE); at !== -1; at = text.indexOf(DIRECTIVE, at + DIRECTIVE.length)) {
     const line = lines.lineOf(at);
-    if (out.length && out[out.length - 1].line === line) continue;
+    if (line === lastLine) continue; // each line is parsed once, however many directives it repeats
+    lastLine = line;
     const lineText = lines.lineText(line);
-    const m = RE.exec(lineText);
+    const m = parseLine(lineText);
     if (!m) continue;
-    const start = lines.lineStart(line) + (m.index ?? 0);
+    const start = lines.lineStart(line) + m.index;
     out.push({
       line,
-      scope: m[1] ? 'file' : 'line',
+      scope: m.file ? 'file' : 'line',
       trailing: lineText.slice(0, m.index).trim() !== '',
-      rules: m[2].split(',').map((s) => s.trim()),
-      reason: (m[3] ?? '').trim(),
+      rules: m.rules,
+      reason: m.reason,
       start,
       end: lines.lineStart(line) + lineText.length,
     });

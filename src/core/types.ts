@@ -176,6 +176,8 @@ export type SkipReason =
   | 'symlink-outside-root'
   | 'symlink-loop'
   | 'parse-error'
+  /** Nested or shaped so that parsing it would cost unbounded stack or memory (see guard.ts). */
+  | 'too-complex'
   | 'timeout'
   | 'internal-error';
 

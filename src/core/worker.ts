@@ -26,9 +26,12 @@ function tooLarge(rel: string, size: number, config: Config): FileResult {
 
 /** Read at most `limit` bytes of a file: undefined bytes when it is larger. */
 export function readCappedSync(abs: string, limit: number): { bytes?: Buffer; size: number } {
-  const fd = fs.openSync(abs, 'r');
+  // non-blocking open and a regular-file check: a FIFO or device swapped in after discovery must not block the worker
+  const fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
-    const size = fs.fstatSync(fd).size;
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    const size = st.size;
     if (size > limit) return { size };
     const buf = Buffer.allocUnsafe(size);
     let off = 0;

@@ -15,6 +15,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { Atom } from '../types';
 import type { AnalyzeInput, AnalyzeOutput, ParseProblem } from './types';
+import { MAX_NESTING, TooComplexError } from '../guard';
 
 // ---------------------------------------------------------------- Python (PEP 508)
 
@@ -319,17 +320,29 @@ interface XElement {
   textEnd: number;
 }
 
-/** A tolerant, position-aware XML tokenizer: elements, attributes and text with offsets; comments, CDATA, PIs and DOCTYPE skipped. */
+/**
+ * A tolerant, position-aware XML tokenizer: elements, attributes and text with offsets; comments,
+ * CDATA, PIs and DOCTYPE skipped. Every alternative that opens a construct also ends at the end of
+ * the input when unclosed (`<!` without `>` used to rescan the rest of the text: quadratic).
+ */
 export function xmlElements(text: string): XElement {
   const root: XElement = { name: '#root', attrs: new Map(), children: [], text: '', textStart: 0, textEnd: 0 };
   const stack: XElement[] = [root];
-  const re = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*>|<\/\s*([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|</g;
+  // how many open elements bear each name: a close tag with no open match is dropped in O(1), a
+  // matching one pops what it scans (amortised linear; a per-close scan of the stack was quadratic)
+  const open = new Map<string, number>();
+  const re = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*(?:>|$)|<\/\s*([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|</g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const top = stack[stack.length - 1];
     if (m[2] !== undefined) {
       const name = local(m[2]);
-      const idx = stack.map((e) => e.name).lastIndexOf(name);
-      if (idx > 0) stack.length = idx;
+      if (open.get(name)) {
+        for (;;) {
+          const el = stack.pop()!;
+          open.set(el.name, open.get(el.name)! - 1);
+          if (el.name === name) break;
+        }
+      }
     } else if (m[3] !== undefined) {
       const el: XElement = { name: local(m[3]), attrs: new Map(), children: [], text: '', textStart: m.index + m[0].length, textEnd: m.index + m[0].length };
       const attrBase = m.index + 1 + m[3].length;
@@ -340,7 +353,11 @@ export function xmlElements(text: string): XElement {
         el.attrs.set(local(a[1]), { value, start, end: start + value.length });
       }
       top.children.push(el);
-      if (!m[5]) stack.push(el);
+      if (!m[5]) {
+        if (stack.length > MAX_NESTING) throw new TooComplexError('too-complex', `XML elements nest more than ${MAX_NESTING} levels deep; not parsed`);
+        stack.push(el);
+        open.set(el.name, (open.get(el.name) ?? 0) + 1);
+      }
     } else if (m[6] !== undefined || m[1] !== undefined) {
       const t = m[6] ?? m[1];
       const lead = t.length - t.trimStart().length;
@@ -364,10 +381,13 @@ function decodeEntities(s: string): string {
   return s.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!);
 }
 
+/** Document order, iteratively (a recursive generator overflows the stack on deep documents). */
 function* descendants(el: XElement): Generator<XElement> {
-  for (const c of el.children) {
+  const stack: XElement[] = [...el.children].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
     yield c;
-    yield* descendants(c);
+    for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]);
   }
 }
 

@@ -5,6 +5,7 @@
 import { Language, Parser } from 'web-tree-sitter';
 import type { Node as TSNode, Tree } from 'web-tree-sitter';
 import { wasmPath } from '../assets';
+import { ParseBudget, TooComplexError, TREE_SITTER_MAX_CHARS } from '../guard';
 
 export type { TSNode, Tree };
 
@@ -91,11 +92,21 @@ export function forgetTree(cacheKey: string): void {
   }
 }
 
+/** Set once the WASM instance has aborted (out of memory): it cannot be used again in this process. */
+let aborted: string | undefined;
+
 /**
  * Parse, hand the tree to `fn`, free the WASM memory. With a `cacheKey` (the editor's document),
- * the tree is kept and the next parse of the same key is incremental.
+ * the tree is kept and the next parse of the same key is incremental. Hostile input is bounded
+ * (see guard.ts): text over `TREE_SITTER_MAX_CHARS` is not parsed, and a parse over its time or
+ * memory budget, or stuck in error recovery, is cancelled; both throw `TooComplexError`.
  */
 export async function withTree<T>(grammar: Grammar, text: string, fn: (root: TSNode) => T, cacheKey?: string): Promise<T> {
+  if (aborted) throw new Error(`tree-sitter is unavailable after an earlier failure (${aborted})`);
+  if (text.length > TREE_SITTER_MAX_CHARS) {
+    if (cacheKey) forgetTree(cacheKey);
+    throw new TooComplexError('too-complex', `${text.length} characters is over the ${TREE_SITTER_MAX_CHARS} the ${grammar} syntax parser accepts`);
+  }
   const parser = await getParser(grammar);
   const kept = cacheKey ? incremental.get(cacheKey) : undefined;
   let old: Tree | undefined;
@@ -104,8 +115,24 @@ export async function withTree<T>(grammar: Grammar, text: string, fn: (root: TSN
     old = kept.tree;
     applyEdit(old, kept.text, text);
   } else if (kept) forgetTree(cacheKey!);
-  const tree = parser.parse(text, old);
-  if (!tree) throw new Error(`tree-sitter ${grammar}: parse returned no tree`);
+  const budget = new ParseBudget(`tree-sitter ${grammar}`);
+  let tree: Tree | null;
+  try {
+    tree = parser.parse(text, old, { progressCallback: budget.progress });
+  } catch (e) {
+    // An emscripten abort ("Aborted()") leaves the WASM instance unusable: remember it so later
+    // files fail fast with a clear reason instead of a stream of aborts.
+    if (/Aborted\(/.test(String((e as Error)?.message))) aborted = String((e as Error).message).split('.')[0];
+    throw e;
+  }
+  if (!tree) {
+    if (cacheKey) forgetTree(cacheKey); // the kept tree was edited for a text it never parsed
+    if (budget.exceeded) {
+      parser.reset();
+      throw budget.exceeded;
+    }
+    throw new Error(`tree-sitter ${grammar}: parse returned no tree`);
+  }
   if (old) old.delete();
   if (!cacheKey) {
     try {

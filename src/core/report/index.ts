@@ -1,7 +1,7 @@
-export { toSarif, docsUrl, SARIF_RESULT_LIMIT, SARIF_RULE_RESULT_LIMIT, selectResults, describeCut, sarifCut, type SarifCut, type SarifOptions } from './sarif';
-export { toText } from './text';
+export { toSarif, docsUrl, relativeUri, SARIF_RESULT_LIMIT, SARIF_RULE_RESULT_LIMIT, selectResults, describeCut, sarifCut, type SarifCut, type SarifOptions } from './sarif';
+export { toText, termSafe } from './text';
 export { toMarkdown, mdEscape } from './markdown';
-export { toJson, JSON_FORMAT_VERSION } from './json';
+export { toJson, rootName, JSON_FORMAT_VERSION } from './json';
 export { toJunit, atOrAbove, type JunitOptions } from './junit';
 export { toGithub, escapeData, escapeProperty, ANNOTATIONS_SHOWN_PER_KIND } from './github';
 export { toCompact } from './compact';

@@ -56,7 +56,35 @@ function result(f: Finding, ruleIndex: Map<string, number>, uri: (file: string) 
   };
 }
 
+/**
+ * A relative path as a SARIF URI reference: each segment percent-encoded (encodeURIComponent), so
+ * that `<>"`, `#`, `?` and a `:` in the first segment (`javascript:x.tf` would otherwise read as a
+ * URI scheme) stay part of the path.
+ */
+export function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Descriptor of a rule the catalog does not have (a config file's custom rule), from its finding. Plain text only: no `markdown` field carries user-written text. */
+function customDescriptor(f: Finding) {
+  return {
+    id: f.ruleId,
+    name: f.ruleId.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: f.title },
+    fullDescription: { text: f.title },
+    help: { text: f.guidance },
+    defaultConfiguration: { level: level(f.severity) },
+    properties: { provider: f.provider, service: f.service, facts: f.facts, tags: ['lock-in', f.provider, 'custom'] },
+  };
+}
+
 export interface SarifOptions {
+  /**
+   * Put the absolute `file://` URI of the folder `%SRCROOT%` stands for in `originalUriBaseIds`.
+   * Off by default: SARIF files get uploaded (code scanning, build artifacts) and an absolute path
+   * names the machine's user and folders; consumers resolve `%SRCROOT%` to their own checkout.
+   */
+  absoluteRootUri?: boolean;
   /** Names files in results (default: the finding's path, relative to its scan root). */
   displayPath?: (file: string) => string;
   /** Folder `%SRCROOT%` stands for when `displayPath` is given (GitHub code scanning reads URIs relative to the repository). */
@@ -110,11 +138,17 @@ export function describeCut(cut: SarifCut, limit = SARIF_RESULT_LIMIT, perRule =
 export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog().rules, options: SarifOptions = {}) {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const all = [...scan.findings, ...scan.suppressed];
+  const custom: Finding[] = [];
+  for (const f of all) {
+    if (ruleIndex.has(f.ruleId)) continue;
+    ruleIndex.set(f.ruleId, rules.length + custom.length);
+    custom.push(f);
+  }
   const limit = options.resultLimit ?? SARIF_RESULT_LIMIT;
   const perRule = options.perRuleLimit ?? SARIF_RULE_RESULT_LIMIT;
   const { kept, cut } = selectResults(all, limit, perRule);
   const name = options.displayPath ?? ((f: string) => f);
-  const uri = (f: string) => encodeURI(name(f));
+  const uri = (f: string) => relativeUri(name(f));
   const notifications: object[] = [
     ...scan.skipped.map((s) => ({ level: 'note', message: { text: `Skipped ${s.file}: ${s.reason} (${s.detail})` }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(s.file), uriBaseId: '%SRCROOT%' } } }], properties: { reason: s.reason } })),
     ...scan.diagnostics.map((d) => ({ level: 'warning', message: { text: d.message }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(d.file), uriBaseId: '%SRCROOT%' }, region: d.range } }], properties: { code: d.code } })),
@@ -133,10 +167,12 @@ export function toSarif(scan: ScanResult, rules: readonly Rule[] = loadCatalog()
             informationUri: 'https://example.invalid/ai-lockin-audit',
             version: scan.tool.version,
             semanticVersion: scan.tool.version,
-            rules: rules.map(ruleDescriptor),
+            rules: [...rules.map(ruleDescriptor), ...custom.map(customDescriptor)],
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot ? pathToUri(srcRoot) : './' } },
+        originalUriBaseIds: {
+          '%SRCROOT%': options.absoluteRootUri && srcRoot ? { uri: pathToUri(srcRoot) } : { description: { text: 'The scanned root (the repository checkout); result paths are relative to it.' } },
+        },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results: kept.map((f) => result(f, ruleIndex, uri, options.baselineApplied ?? false)),
         properties: { rulesVersion: scan.tool.rulesVersion, summary: scan.summary, truncated, ...(truncated ? { cut } : {}) },

@@ -20,9 +20,18 @@ const EFFORTS: readonly Effort[] = ['trivial', 'low', 'medium', 'high'];
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export class RuleError extends Error {
-  constructor(readonly file: string, readonly line: number | undefined, message: string) {
+  /** `at`: where in the rule object the problem is (e.g. ['match', 0, 'value']), for locating its line. */
+  constructor(readonly file: string, readonly line: number | undefined, message: string, readonly at: (string | number)[] = [], readonly reason = message) {
     super(`${file}${line ? `:${line}` : ''}: ${message}`);
   }
+}
+
+/** How `validateRule` treats a rule: built-in catalog rules (defaults) or user-defined rules from a config file. */
+export interface ValidateOptions {
+  /** Checks a pattern, returning an error message or undefined (default: native RegExp syntax). */
+  checkPattern?: (pattern: string, flags?: string) => string | undefined;
+  /** User rules may omit `docs`. */
+  docsOptional?: boolean;
 }
 
 export interface Catalog {
@@ -32,57 +41,66 @@ export interface Catalog {
   version: string;
 }
 
-function checkPattern(file: string, where: string, pattern: unknown, flags?: string): void {
-  if (pattern === undefined) return;
-  if (typeof pattern !== 'string') throw new RuleError(file, undefined, `${where} must be a string pattern`);
+function nativePatternCheck(pattern: string, flags?: string): string | undefined {
   try {
     new RegExp(pattern, flags);
+    return undefined;
   } catch (e) {
-    throw new RuleError(file, undefined, `${where}: invalid regular expression: ${(e as Error).message}`);
+    return `invalid regular expression: ${(e as Error).message}`;
   }
 }
 
+function checkPattern(file: string, where: (string | number)[], pattern: unknown, flags: string | undefined, check: NonNullable<ValidateOptions['checkPattern']>): void {
+  if (pattern === undefined) return;
+  const name = where.map((w, i) => (typeof w === 'number' ? `[${w}]` : i ? `.${w}` : w)).join('');
+  if (typeof pattern !== 'string') throw new RuleError(file, undefined, `${name} must be a string pattern`, where);
+  const problem = check(pattern, flags);
+  if (problem) throw new RuleError(file, undefined, `${name}: ${problem}`, where);
+}
+
 /** Validate one rule object (from the catalog or a user's config). */
-export function validateRule(raw: unknown, file: string, terms: TermsBase = loadTerms()): Rule {
-  const fail = (msg: string): never => {
-    throw new RuleError(file, undefined, msg);
+export function validateRule(raw: unknown, file: string, terms: TermsBase = loadTerms(), options: ValidateOptions = {}): Rule {
+  const check = options.checkPattern ?? nativePatternCheck;
+  const fail = (msg: string, at: (string | number)[] = []): never => {
+    throw new RuleError(file, undefined, msg, at);
   };
   if (!raw || typeof raw !== 'object') fail('a rule must be a mapping');
   const r = raw as Record<string, unknown>;
   for (const k of ['id', 'title', 'provider', 'service', 'severity', 'alternative', 'message', 'docs']) {
-    if (typeof r[k] !== 'string' || !(r[k] as string).trim()) fail(`missing or empty "${k}"`);
+    if (k === 'docs' && options.docsOptional && r[k] === undefined) continue;
+    if (typeof r[k] !== 'string' || !(r[k] as string).trim()) fail(`missing or empty "${k}"`, r[k] === undefined ? [] : [k]);
   }
-  if (!ID.test(r.id as string)) fail(`id "${r.id}" must be lowercase words joined by "-"`);
-  if (!PROVIDERS.includes(r.provider as never)) fail(`provider "${r.provider}" is not one of ${PROVIDERS.join(', ')}`);
-  if (!SEVERITIES.includes(r.severity as never)) fail(`severity "${r.severity}" is not one of ${SEVERITIES.join(', ')}`);
-  if (r.effort !== undefined && !EFFORTS.includes(r.effort as never)) fail(`effort "${r.effort}" is not one of ${EFFORTS.join(', ')}`);
+  if (!ID.test(r.id as string)) fail(`id "${r.id}" must be lowercase words joined by "-"`, ['id']);
+  if (!PROVIDERS.includes(r.provider as never)) fail(`provider "${r.provider}" is not one of ${PROVIDERS.join(', ')}`, ['provider']);
+  if (!SEVERITIES.includes(r.severity as never)) fail(`severity "${r.severity}" is not one of ${SEVERITIES.join(', ')}`, ['severity']);
+  if (r.effort !== undefined && !EFFORTS.includes(r.effort as never)) fail(`effort "${r.effort}" is not one of ${EFFORTS.join(', ')}`, ['effort']);
   const arts = r.artifacts;
-  if (!Array.isArray(arts) || !arts.length) fail('"artifacts" must be a non-empty list');
-  for (const a of arts as unknown[]) if (!ARTIFACT_KINDS.includes(a as never)) fail(`unknown artifact kind "${a}"`);
+  if (!Array.isArray(arts) || !arts.length) fail('"artifacts" must be a non-empty list', arts === undefined ? [] : ['artifacts']);
+  (arts as unknown[]).forEach((a, i) => ARTIFACT_KINDS.includes(a as never) || fail(`unknown artifact kind "${a}"`, ['artifacts', i]));
   const facts = r.facts;
-  if (!Array.isArray(facts) || !facts.length) fail('"facts" must list the terms facts the guidance cites');
-  for (const f of facts as unknown[]) if (!terms.byId.has(f as string)) fail(`unknown terms fact "${f}"`);
+  if (!Array.isArray(facts) || !facts.length) fail('"facts" must list the terms facts the guidance cites', facts === undefined ? [] : ['facts']);
+  (facts as unknown[]).forEach((f, i) => terms.byId.has(f as string) || fail(`unknown terms fact "${f}"`, ['facts', i]));
   const kw = r.keywords;
-  if (!Array.isArray(kw) || !kw.length) fail('"keywords" must be a non-empty list');
-  for (const k of kw as unknown[]) if (typeof k !== 'string' || k !== k.toLowerCase() || k.length < 3) fail(`keyword "${k}" must be a lowercase string of 3+ characters`);
+  if (!Array.isArray(kw) || !kw.length) fail('"keywords" must be a non-empty list', kw === undefined ? [] : ['keywords']);
+  (kw as unknown[]).forEach((k, i) => (typeof k === 'string' && k === k.toLowerCase() && k.length >= 3) || fail(`keyword "${k}" must be a lowercase string of 3+ characters`, ['keywords', i]));
   const match = r.match;
-  if (!Array.isArray(match) || !match.length) fail('"match" must be a non-empty list of clauses');
+  if (!Array.isArray(match) || !match.length) fail('"match" must be a non-empty list of clauses', match === undefined ? [] : ['match']);
   (match as unknown[]).forEach((c, i) => {
-    if (!c || typeof c !== 'object') fail(`match[${i}] must be a mapping`);
+    if (!c || typeof c !== 'object') fail(`match[${i}] must be a mapping`, ['match', i]);
     const m = c as Record<string, unknown>;
-    if (!ATOM_KINDS.includes(m.atom as never)) fail(`match[${i}].atom "${m.atom}" is not one of ${ATOM_KINDS.join(', ')}`);
-    if (m.value === undefined && m.arg === undefined && m.key === undefined && m.path === undefined && m.kwarg === undefined && m.text === undefined) fail(`match[${i}] needs at least one pattern`);
+    if (!ATOM_KINDS.includes(m.atom as never)) fail(`match[${i}].atom "${m.atom}" is not one of ${ATOM_KINDS.join(', ')}`, ['match', i, 'atom']);
+    if (m.value === undefined && m.arg === undefined && m.key === undefined && m.path === undefined && m.kwarg === undefined && m.text === undefined) fail(`match[${i}] needs at least one pattern`, ['match', i]);
     const flags = typeof m.flags === 'string' ? m.flags : undefined;
-    if (flags !== undefined && !/^[imsu]*$/.test(flags)) fail(`match[${i}].flags may only use i, m, s, u`);
-    for (const k of ['value', 'text', 'key', 'path', 'arg']) checkPattern(file, `match[${i}].${k}`, m[k], flags);
+    if (flags !== undefined && !/^[imsu]*$/.test(flags)) fail(`match[${i}].flags may only use i, m, s, u`, ['match', i, 'flags']);
+    for (const k of ['value', 'text', 'key', 'path', 'arg']) checkPattern(file, ['match', i, k], m[k], flags, check);
     if (m.kwarg !== undefined) {
-      if (typeof m.kwarg !== 'object' || !m.kwarg) fail(`match[${i}].kwarg must map names to patterns`);
-      for (const [k, v] of Object.entries(m.kwarg as object)) checkPattern(file, `match[${i}].kwarg.${k}`, v, flags);
+      if (typeof m.kwarg !== 'object' || !m.kwarg) fail(`match[${i}].kwarg must map names to patterns`, ['match', i, 'kwarg']);
+      for (const [k, v] of Object.entries(m.kwarg as object)) checkPattern(file, ['match', i, 'kwarg', k], v, flags, check);
     }
-    if (m.artifacts !== undefined) for (const a of m.artifacts as unknown[]) if (!ARTIFACT_KINDS.includes(a as never)) fail(`match[${i}]: unknown artifact kind "${a}"`);
-    if (m.severity !== undefined && !SEVERITIES.includes(m.severity as never)) fail(`match[${i}].severity "${m.severity}" is not valid`);
+    if (m.artifacts !== undefined) for (const a of m.artifacts as unknown[]) if (!ARTIFACT_KINDS.includes(a as never)) fail(`match[${i}]: unknown artifact kind "${a}"`, ['match', i, 'artifacts']);
+    if (m.severity !== undefined && !SEVERITIES.includes(m.severity as never)) fail(`match[${i}].severity "${m.severity}" is not valid`, ['match', i, 'severity']);
   });
-  return { ...(r as unknown as Rule), source: file };
+  return { ...(r as unknown as Rule), docs: typeof r.docs === 'string' ? r.docs : '', source: file };
 }
 
 export function catalogDir(): string {
