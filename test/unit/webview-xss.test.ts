@@ -4,7 +4,7 @@
  * chromium through playwright-core, offline, and nothing from the payloads runs: no dialog, no
  * global flag set by a payload, no inline event handler or javascript: link in the DOM, the CSP
  * meta tag is present with a nonce, and an inline script without the nonce is refused.
- * Skipped when /usr/bin/chromium is missing.
+ * Skipped outside CI when /usr/bin/chromium is missing; `npm test` installs it first.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -77,7 +77,9 @@ function xssResult(): ScanResult {
   };
 }
 
-describe('webview report safety', { skip: !fs.existsSync(CHROMIUM) && `${CHROMIUM} is not installed` }, () => {
+// npm test installs chromium first (test/real-editor/setup.sh); in CI a missing browser is a failure, never a skip
+if (process.env.CI && !fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash test/real-editor/setup.sh (npm test does)`);
+describe('webview report safety', { skip: !fs.existsSync(CHROMIUM) && `${CHROMIUM} is not installed (bash test/real-editor/setup.sh installs it)` }, () => {
   it('an XSS-laden report renders inert in chromium under its CSP', { timeout: 120_000 }, async () => {
     const scan = xssResult();
     const located = (list: Finding[]) => list.map((f) => ({ finding: f, uri: `file:///tmp/ws/${encodeURIComponent(f.file)}`, path: f.file }));
