@@ -100,11 +100,15 @@ if [ ! -f "$CS_ENTRY" ] || [ "$(cs_version)" != "$CODE_SERVER_VERSION" ] || [ -n
   log "npm install code-server@$CODE_SERVER_VERSION (compiles native modules, ~75 s)"
   rm -rf "$CS_DIR" && mkdir -p "$CS_DIR"
   printf '{"name":"real-vscode-cs","private":true}\n' >"$CS_DIR/package.json"
-  # A clean environment: under `npm test` the outer npm exports NODE, npm_node_execpath and
-  # npm_config_* pointing at the machine's Node 20, and code-server's postinstall would see it.
+  # Under `npm test` the outer npm exports NODE, npm_node_execpath and npm_config_* pointing at
+  # the machine's Node 20, and code-server's postinstall would see them: drop exactly those (the
+  # rest of the environment, e.g. CA certificates for the registry, is kept).
   NPM_JS=$(readlink -f "$(command -v npm)")
-  (cd "$CS_DIR" && env -i HOME="$HOME" TMPDIR="${TMPDIR:-/tmp}" PATH="$N24/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
-     npm_config_nodedir="$N24" "$N24/bin/node" "$NPM_JS" install --no-audit --no-fund "code-server@$CODE_SERVER_VERSION") >"$R/cs-install.log" 2>&1 \
+  # npm run by Node 24 would look for its global npmrc beside Node 24: keep the machine's (registry, CA file)
+  GLOBAL_NPMRC=$(npm config get globalconfig 2>/dev/null || true)
+  mapfile -t NPM_VARS < <(env | awk -F= '/^(npm_|NODE=|INIT_CWD=)/ {print "-u"; print $1}')
+  (cd "$CS_DIR" && env "${NPM_VARS[@]}" PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" ${GLOBAL_NPMRC:+npm_config_globalconfig="$GLOBAL_NPMRC"} \
+     "$N24/bin/node" "$NPM_JS" install --no-audit --no-fund "code-server@$CODE_SERVER_VERSION") >"$R/cs-install.log" 2>&1 \
     || { tail -50 "$R/cs-install.log" >&2; die "npm install code-server@$CODE_SERVER_VERSION failed (log: $R/cs-install.log)"; }
 fi
 v=$(cs_version)
