@@ -339,8 +339,8 @@ suite('AI Lock-in Audit features in a real VS Code', () => {
     const expect: [string[], string, number][] = [
       [['app', 'app.py'], 'azure-openai-sdk', 5],
       [['app', 'app.py'], 'azure-ai-env-read', 6],
-      [['k8s', 'deployment.yaml'], 'azure-openai-endpoint', 20],
-      [['deploy', '.env'], 'azure-openai-endpoint', 0],
+      [['k8s', 'deployment.yaml'], 'azure-ai-endpoint-config', 20],
+      [['deploy', '.env'], 'azure-ai-endpoint-config', 0],
     ];
     for (const [p, rule, line] of expect) {
       if (!ids.has(rule)) continue;

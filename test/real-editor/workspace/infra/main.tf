@@ -9,5 +9,5 @@ resource "azurerm_cognitive_account" "openai" {
 
 resource "aws_bedrockagent_agent" "support" {
   agent_name       = "support"
-  foundation_model = "anthropic.claude-3-5-sonnet-20240620-v1:0"
+  foundation_model = var.foundation_model
 }
