@@ -29,6 +29,8 @@ interface Args {
   verbose: boolean;
   color?: boolean;
   inlineSuppressions?: boolean;
+  /** Worker threads for large scans (--jobs); 0 scans on one thread with the least memory. */
+  jobs?: number;
   quiet: boolean;
   baseline?: string;
   writeBaseline?: string;
@@ -56,6 +58,8 @@ Options:
       --diff-base REF                     report only findings on lines changed since the git REF
                                           (plus untracked files), e.g. origin/main
       --no-inline-suppressions            ignore ai-lockin-audit-ignore comments
+  -j, --jobs N                            worker threads for large scans (default: cores - 1, at most 3;
+                                          0 = one thread, least memory)
       --verbose                           text format: print the guidance of each finding
       --color / --no-color                force or disable colour (default: on a TTY)
   -q, --quiet                             no progress line or notes on stderr (warnings stay)
@@ -136,6 +140,13 @@ export function parseArgs(argv: string[]): Args {
       case '--no-inline-suppressions':
         a.inlineSuppressions = false;
         break;
+      case '-j':
+      case '--jobs': {
+        const j = value(arg);
+        if (!/^\d+$/.test(j) || Number(j) > 64) throw new UsageError(`--jobs must be a whole number from 0 to 64, not "${j}"`);
+        a.jobs = Number(j);
+        break;
+      }
       case '--verbose':
         a.verbose = true;
         break;
@@ -256,6 +267,7 @@ export async function main(argv: string[], io: IO = { stdout: process.stdout, st
       : await scan(args.paths, {
           configFile,
           overrides,
+          workers: args.jobs,
           onProgress:
             tty && !args.quiet
               ? (p) => {

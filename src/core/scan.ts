@@ -24,8 +24,9 @@ export interface ScanOptions {
   concurrency?: number;
   engine?: Engine;
   /**
-   * Worker threads for large scans (default: one per core, at most 4; 0 keeps the scan on the
-   * calling thread). Used only for roots with at least PARALLEL_MIN_FILES files.
+   * Worker threads for large scans besides the calling thread, which scans too (default: one per
+   * core but one, at most 3; 0 keeps the whole scan on the calling thread). Used only for roots
+   * with at least PARALLEL_MIN_FILES files.
    */
   workers?: number;
 }
@@ -112,7 +113,7 @@ export async function scan(roots: string[], options: ScanOptions = {}): Promise<
       await scanParallel(found, config, workers, collect, (n) => {
         filesScanned += n;
         options.onProgress?.({ files: filesScanned + skipped.length, findings: findings.length });
-      }, options.signal);
+      }, options.signal, engine);
     } else {
       for (const file of found) {
         if (options.signal?.aborted) break;
