@@ -8,8 +8,8 @@
  */
 import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
-import { analyzeSource, callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles } from './source';
-import type { AnalyzeInput, AnalyzeOutput } from './types';
+import { callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles, plusOperands, sourceAnalyzer } from './source';
+
 
 const ARG_LISTS = new Set(['argument_list', 'type_argument_list']);
 
@@ -129,12 +129,10 @@ export const CSHARP: SourceLanguage = {
   artifact: 'csharp',
   comments: new Set(['comment']),
   literal,
-  concat: (n) => (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '+' ? [n.childForFieldName('left'), n.childForFieldName('right')].filter((c): c is TSNode => !!c) : undefined),
+  concat: plusOperands('binary_expression'),
   transparent: new Set(['parenthesized_expression']),
   keyOf,
   visit,
 };
 
-export function analyzeCSharp(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(CSHARP, input.text, input.focus, input.cacheKey);
-}
+export const analyzeCSharp = sourceAnalyzer(CSHARP);

@@ -8,8 +8,8 @@
  */
 import type { ArtifactKind, Atom } from '../types';
 import type { Grammar, TSNode } from '../parsers/treesitter';
-import { analyzeSource, callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles } from './source';
-import type { AnalyzeInput, AnalyzeOutput } from './types';
+import { callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles, plusOperands, sourceAnalyzer } from './source';
+
 
 const ARG_LISTS = new Set(['arguments', 'template_string']);
 const ENV_OBJECTS = /^(process\.env|import\.meta\.env|Bun\.env)$/;
@@ -211,7 +211,7 @@ function lang(grammar: 'javascript' | 'typescript' | 'tsx'): SourceLanguage {
       artifact,
       comments: new Set(['comment', 'html_comment']),
       literal,
-      concat: (n) => (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '+' ? [n.childForFieldName('left'), n.childForFieldName('right')].filter((c): c is TSNode => !!c) : undefined),
+      concat: plusOperands('binary_expression'),
       transparent: new Set(['parenthesized_expression']),
       keyOf: (n) => keyOf.call(made, n),
       visit,
@@ -222,14 +222,8 @@ function lang(grammar: 'javascript' | 'typescript' | 'tsx'): SourceLanguage {
   return l;
 }
 
-export function analyzeJavaScript(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(lang('javascript'), input.text, input.focus, input.cacheKey);
-}
+export const analyzeJavaScript = sourceAnalyzer(() => lang('javascript'));
 
-export function analyzeTypeScript(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(lang('typescript'), input.text, input.focus, input.cacheKey);
-}
+export const analyzeTypeScript = sourceAnalyzer(() => lang('typescript'));
 
-export function analyzeTsx(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(lang('tsx'), input.text, input.focus, input.cacheKey);
-}
+export const analyzeTsx = sourceAnalyzer(() => lang('tsx'));

@@ -7,8 +7,8 @@
  */
 import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
-import { analyzeSource, callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString } from './source';
-import type { AnalyzeInput, AnalyzeOutput } from './types';
+import { callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, plusOperands, sourceAnalyzer } from './source';
+
 
 const ARG_LISTS = new Set(['argument_list']);
 const ENV_CALLS = /^os\.(Getenv|LookupEnv)$/;
@@ -99,12 +99,10 @@ export const GO: SourceLanguage = {
   artifact: 'go',
   comments: new Set(['comment']),
   literal,
-  concat: (n) => (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '+' ? [n.childForFieldName('left'), n.childForFieldName('right')].filter((c): c is TSNode => !!c) : undefined),
+  concat: plusOperands('binary_expression'),
   transparent: new Set(['parenthesized_expression']),
   keyOf,
   visit,
 };
 
-export function analyzeGo(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(GO, input.text, input.focus, input.cacheKey);
-}
+export const analyzeGo = sourceAnalyzer(GO);

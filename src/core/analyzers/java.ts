@@ -7,8 +7,8 @@
  */
 import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
-import { analyzeSource, callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo } from './source';
-import type { AnalyzeInput, AnalyzeOutput } from './types';
+import { callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, plusOperands, sourceAnalyzer } from './source';
+
 
 const ARG_LISTS = new Set(['argument_list', 'type_arguments']);
 
@@ -97,12 +97,10 @@ export const JAVA: SourceLanguage = {
   artifact: 'java',
   comments: new Set(['line_comment', 'block_comment']),
   literal,
-  concat: (n) => (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '+' ? [n.childForFieldName('left'), n.childForFieldName('right')].filter((c): c is TSNode => !!c) : undefined),
+  concat: plusOperands('binary_expression'),
   transparent: new Set(['parenthesized_expression']),
   keyOf,
   visit,
 };
 
-export function analyzeJava(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(JAVA, input.text, input.focus, input.cacheKey);
-}
+export const analyzeJava = sourceAnalyzer(JAVA);

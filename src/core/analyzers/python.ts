@@ -7,8 +7,8 @@
  */
 import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
-import { analyzeSource, callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles } from './source';
-import type { AnalyzeInput, AnalyzeOutput } from './types';
+import { callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles, plusOperands, sourceAnalyzer } from './source';
+
 
 const ARG_LISTS = new Set(['argument_list', 'generator_expression']);
 const ENV_CALLS = /^(os\.)?(getenv|environ\.get|environ\.setdefault|environ\.pop)$|^os\.environb?\.get$/;
@@ -149,12 +149,10 @@ export const PYTHON: SourceLanguage = {
   artifact: 'python',
   comments: new Set(['comment']),
   literal,
-  concat: (n) => (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '+' ? [n.childForFieldName('left'), n.childForFieldName('right')].filter((c): c is TSNode => !!c) : undefined),
+  concat: plusOperands('binary_operator'),
   transparent: new Set(['parenthesized_expression']),
   keyOf,
   visit,
 };
 
-export function analyzePython(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  return analyzeSource(PYTHON, input.text, input.focus, input.cacheKey);
-}
+export const analyzePython = sourceAnalyzer(PYTHON);

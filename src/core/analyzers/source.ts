@@ -5,7 +5,7 @@
  */
 import type { ArtifactKind, Atom } from '../types';
 import { type Grammar, type TSNode, walk, withTree } from '../parsers/treesitter';
-import type { AnalyzeOutput, ParseProblem } from './types';
+import type { AnalyzeInput, AnalyzeOutput, ParseProblem } from './types';
 
 /** Placeholder for a non-literal part of a string (interpolation, variable in a concatenation). */
 export const HOLE = '${}';
@@ -198,4 +198,14 @@ export function contextOf(lang: SourceLanguage, node: TSNode, also: ReadonlySet<
     parent = parent.parent;
   }
   return { parent, child };
+}
+
+/** The operands of a `left + right` node of the given type (string concatenation in most languages). */
+export function plusOperands(type: string): (n: TSNode) => TSNode[] | undefined {
+  return (n) => (n.type === type && n.childForFieldName('operator')?.text === '+' ? [n.childForFieldName('left'), n.childForFieldName('right')].filter((c): c is TSNode => !!c) : undefined);
+}
+
+/** The analyzer of a language: its source through `analyzeSource`, with the engine's focus and cache key. */
+export function sourceAnalyzer(lang: SourceLanguage | (() => SourceLanguage)): (input: AnalyzeInput) => Promise<AnalyzeOutput> {
+  return (input) => analyzeSource(typeof lang === 'function' ? lang() : lang, input.text, input.focus, input.cacheKey);
 }
