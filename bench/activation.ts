@@ -6,21 +6,29 @@
 import Module from 'module';
 import * as path from 'path';
 
-function standIn(): unknown {
+function standIn(name = 'vscode'): unknown {
   const fn = function () {
-    return proxy;
+    return undefined;
   };
   // bundlers copy a module's own keys and take the rest from its prototype: answer there too
-  const proto: object = new Proxy({}, { get: (_t, prop) => (prop === 'then' ? undefined : proxy) });
+  const proto: object = new Proxy({}, { get: (_t, prop) => (prop === 'then' ? undefined : child(prop)) });
+  const children = new Map<PropertyKey, unknown>();
+  const child = (prop: PropertyKey) => {
+    if (!children.has(prop)) children.set(prop, standIn(String(prop)));
+    return children.get(prop);
+  };
   const proxy: unknown = new Proxy(fn, {
     getPrototypeOf: () => proto,
     get: (_t, prop) => {
       if (prop === 'then') return undefined; // not a promise
       if (prop === Symbol.iterator) return function* () {};
       if (prop === Symbol.toPrimitive) return () => 0;
-      return proxy;
+      // a window with no folder and no document open: what activation itself costs
+      if (prop === 'workspaceFolders' || prop === 'textDocuments' || prop === 'visibleTextEditors') return [];
+      return child(prop);
     },
-    apply: () => proxy,
+    // settings read with `get(...)` answer undefined, so the extension's defaults apply
+    apply: () => (name === 'get' ? undefined : proxy),
     construct: () => proxy as object,
   });
   return proxy;

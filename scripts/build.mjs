@@ -33,7 +33,11 @@ const common = {
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
-if (existsSync(join(root, 'src/extension/extension.ts'))) entries.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' });
+if (existsSync(join(root, 'src/extension/extension.ts'))) {
+  entries.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' });
+  // the engine for the extension, required on first use (src/extension/extension.ts: loadCore)
+  entries.push({ entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' });
+}
 if (existsSync(join(root, 'src/core/worker.ts'))) entries.push({ entryPoints: ['src/core/worker.ts'], outfile: 'dist/worker.js' });
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
 chmodSync(join(dist, 'cli.js'), 0o755);

@@ -58,8 +58,13 @@ export interface ExtensionApi {
 }
 
 let corePromise: Promise<Core> | undefined;
+/**
+ * The engine is a bundle of its own beside this one (dist/core.js, see scripts/build.mjs), loaded
+ * on first use: activation compiles only the small extension bundle.
+ */
 function loadCore(): Promise<Core> {
-  corePromise ??= import('../core');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  corePromise ??= Promise.resolve().then(() => require(path.join(__dirname, 'core.js')) as Core);
   return corePromise;
 }
 
