@@ -6,7 +6,6 @@
  * variable / property / named argument they are assigned to, and
  * `Environment.GetEnvironmentVariable` reads. Comments emit nothing.
  */
-import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
 import { callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles, plusOperands, sourceAnalyzer } from './source';
 
@@ -105,18 +104,14 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
         const s = ctx.staticString(first)!;
         ctx.push({ kind: 'env-read', value: args[0], start: s.start, end: s.end });
       }
-      const atom: Atom = { kind: 'call', value: name, start: callStart(node, fn.type === 'member_access_expression' ? fn.childForFieldName('name') : null, name), end: node.endIndex, args };
-      if (Object.keys(kwargs).length) atom.kwargs = kwargs;
-      ctx.push(atom);
+      ctx.pushCall('call', name, callStart(node, fn.type === 'member_access_expression' ? fn.childForFieldName('name') : null, name), node.endIndex, args, kwargs);
       return true;
     }
     case 'object_creation_expression': {
       const type = node.childForFieldName('type');
       if (!type) return true;
       const { args, kwargs } = argsOf(ctx, node.childForFieldName('arguments'));
-      const atom: Atom = { kind: 'new', value: type.text.replace(/<[\s\S]*>$/, '').replace(/\s+/g, ''), start: node.startIndex, end: node.endIndex, args };
-      if (Object.keys(kwargs).length) atom.kwargs = kwargs;
-      ctx.push(atom);
+      ctx.pushCall('new', type.text.replace(/<[\s\S]*>$/, '').replace(/\s+/g, ''), node.startIndex, node.endIndex, args, kwargs);
       return true;
     }
     default:

@@ -6,7 +6,7 @@
  * property / variable they are assigned to, and `process.env` / `import.meta.env` reads
  * (member, subscript and destructuring). Comments and directive strings emit nothing.
  */
-import type { ArtifactKind, Atom } from '../types';
+import type { ArtifactKind } from '../types';
 import type { Grammar, TSNode } from '../parsers/treesitter';
 import { callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles, plusOperands, sourceAnalyzer } from './source';
 
@@ -147,18 +147,14 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
         const s = ctx.staticString(list.namedChildren[0])!;
         ctx.push({ kind: 'env-read', value: args[0], start: s.start, end: s.end });
       }
-      const atom: Atom = { kind: 'call', value: name.replace(/^await /, ''), start: callStart(node, fn.type === 'member_expression' ? fn.childForFieldName('property') : null, name), end: node.endIndex, args };
-      if (Object.keys(kwargs).length) atom.kwargs = kwargs;
-      ctx.push(atom);
+      ctx.pushCall('call', name.replace(/^await /, ''), callStart(node, fn.type === 'member_expression' ? fn.childForFieldName('property') : null, name), node.endIndex, args, kwargs);
       return true;
     }
     case 'new_expression': {
       const ctor = node.childForFieldName('constructor');
       if (!ctor) return true;
       const { args, kwargs } = argsOf(node.childForFieldName('arguments'));
-      const atom: Atom = { kind: 'new', value: calleeName(ctor, ARG_LISTS).replace(/<.*>$/, ''), start: node.startIndex, end: node.endIndex, args };
-      if (Object.keys(kwargs).length) atom.kwargs = kwargs;
-      ctx.push(atom);
+      ctx.pushCall('new', calleeName(ctor, ARG_LISTS).replace(/<.*>$/, ''), node.startIndex, node.endIndex, args, kwargs);
       return true;
     }
     case 'member_expression': {

@@ -5,7 +5,6 @@
  * field / variable they are assigned to, and `os.Getenv` / `os.LookupEnv` reads. Comments emit
  * nothing.
  */
-import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
 import { callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, plusOperands, sourceAnalyzer } from './source';
 
@@ -84,9 +83,7 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
         const s = ctx.staticString(list?.namedChildren.find((c) => c && c.type !== 'comment'))!;
         ctx.push({ kind: 'env-read', value: args[0], start: s.start, end: s.end });
       }
-      const atom: Atom = { kind: 'call', value: name, start: callStart(node, fn.type === 'selector_expression' ? fn.childForFieldName('field') : null, name), end: node.endIndex, args };
-      if (Object.keys(kwargs).length) atom.kwargs = kwargs;
-      ctx.push(atom);
+      ctx.pushCall('call', name, callStart(node, fn.type === 'selector_expression' ? fn.childForFieldName('field') : null, name), node.endIndex, args, kwargs);
       return true;
     }
     default:

@@ -5,7 +5,6 @@
  * they are assigned to, and environment reads (`os.environ[...]`, `os.getenv(...)`,
  * `os.environ.get(...)`). Comments, docstrings and other bare string statements emit nothing.
  */
-import type { Atom } from '../types';
 import type { TSNode } from '../parsers/treesitter';
 import { callStart, calleeName, contextOf, isEnvName, lastName, type SourceContext, type SourceLanguage, type StrInfo, staticString, withHoles, plusOperands, sourceAnalyzer } from './source';
 
@@ -125,9 +124,7 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
         const s = staticString(PYTHON, first)!;
         ctx.push({ kind: 'env-read', value: args[0], start: s.start, end: s.end });
       }
-      const atom: Atom = { kind: 'call', value: name, start: callStart(node, fn.type === 'attribute' ? fn.childForFieldName('attribute') : null, name), end: node.endIndex, args };
-      if (Object.keys(kwargs).length) atom.kwargs = kwargs;
-      ctx.push(atom);
+      ctx.pushCall('call', name, callStart(node, fn.type === 'attribute' ? fn.childForFieldName('attribute') : null, name), node.endIndex, args, kwargs);
       return true;
     }
     case 'subscript': {

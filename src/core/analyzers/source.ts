@@ -40,6 +40,8 @@ export interface SourceContext {
   /** Static string of an expression (literal, concatenation, template), or undefined when nothing is literal. */
   staticString(node: TSNode | null | undefined): StrInfo | undefined;
   push(atom: Atom): void;
+  /** Push a call or constructor atom; keyword arguments are attached only when there are some. */
+  pushCall(kind: 'call' | 'new', value: string, start: number, end: number, args: (string | undefined)[], kwargs?: Record<string, string>): void;
 }
 
 /** Collapse runs of placeholders, e.g. `${}${}` from `a + b` inside a template. */
@@ -152,6 +154,11 @@ export async function analyzeSource(lang: SourceLanguage, text: string, focus?: 
     lang,
     staticString: (n) => staticString(lang, n),
     push: (a) => atoms.push(a),
+    pushCall: (kind, value, start, end, args, kwargs) => {
+      const atom: Atom = { kind, value, start, end, args };
+      if (kwargs && Object.keys(kwargs).length) atom.kwargs = kwargs;
+      atoms.push(atom);
+    },
   };
   await withTree(lang.grammar, text, (root) => {
     walk(root, (node) => {
