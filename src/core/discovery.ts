@@ -49,9 +49,13 @@ function ignored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolea
   return false;
 }
 
-/** Walk one root, yielding the files to scan. */
+/**
+ * Walk one root, yielding the files to scan. The file system calls are synchronous (a folder
+ * listing takes microseconds; awaiting each one let a busy scan starve discovery), the walk
+ * still yields file by file, so a consumer paces it.
+ */
 export async function* discover(root: string, options: DiscoverOptions = {}): AsyncGenerator<DiscoveredFile> {
-  const rootReal = await fs.promises.realpath(root);
+  const rootReal = fs.realpathSync(root);
   const base = ignore().add(DEFAULT_EXCLUDES).add(options.exclude ?? []);
   const visitedDirs = new Set<string>([rootReal]);
   const seenFiles = new Set<string>();
@@ -64,7 +68,7 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
     const frame = stack.pop()!;
     let entries: fs.Dirent[];
     try {
-      entries = await fs.promises.readdir(frame.dir, { withFileTypes: true });
+      entries = fs.readdirSync(frame.dir, { withFileTypes: true });
     } catch (e) {
       skip({ file: frame.rel || '.', reason: 'unreadable', detail: `cannot list folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
       continue;
@@ -72,7 +76,7 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
     let ignores = frame.ignores;
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        const text = await fs.promises.readFile(path.join(frame.dir, '.gitignore'), 'utf8');
+        const text = fs.readFileSync(path.join(frame.dir, '.gitignore'), 'utf8');
         ignores = [...ignores, { base: frame.rel, ig: ignore().add(text) }];
       } catch {
         // an unreadable .gitignore is treated as absent
@@ -88,7 +92,7 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
       if (entry.isSymbolicLink()) {
         let real: string;
         try {
-          real = await fs.promises.realpath(abs);
+          real = fs.realpathSync(abs);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (ignored(ignores, rel, false)) continue;
@@ -102,7 +106,7 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
         }
         let st: fs.Stats;
         try {
-          st = await fs.promises.stat(real);
+          st = fs.statSync(real);
         } catch {
           continue;
         }
@@ -125,7 +129,7 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
         seenFiles.add(realAbs);
         let size = -1;
         if (options.sizes !== false) try {
-          size = (await fs.promises.stat(realAbs)).size;
+          size = fs.statSync(realAbs).size;
         } catch (e) {
           skip({ file: rel, reason: 'unreadable', detail: `cannot stat (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
           continue;

@@ -132,6 +132,12 @@ export class Engine {
     return { file, artifact: out.artifact, findings, diagnostics };
   }
 
+  /** Every keyword of the catalog's and the config's custom rules (the byte prefilter's words). */
+  byteKeywords(config: Config): string[] {
+    const custom = customRuleSet(config.customRules);
+    return custom ? [...this.prefilter.keywords, ...custom.prefilter.keywords] : this.prefilter.keywords;
+  }
+
   /** The keyword prefilter over the catalog's and the config's custom rules. */
   private mayMatch(text: string, config: Config): boolean {
     return this.prefilter.mayMatch(text) || !!customRuleSet(config.customRules)?.prefilter.mayMatch(text);

@@ -1,23 +1,31 @@
 /**
- * Large scans across threads: the calling thread discovers files and deals out batches to
- * worker threads (one per core but one, at most 3) and scans batches itself between replies,
- * so that N cores cost N-1 extra engines. Each thread reads, prefilters and parses its batches
- * with its own engine. Used for scans of many files, where starting workers pays for itself.
+ * The scan pipeline of a folder: discovery feeds batches of paths to readers (the calling thread
+ * and, for larger trees, reader workers: one per core but one, at most 3); readers read each file
+ * into a reused buffer, report the files that cannot be scanned and run the byte prefilter;
+ * only the files that spell a keyword come back to the calling thread, whose engine parses them.
+ * The calling thread parses candidates first and reads batches itself while there is none, so
+ * both kinds of work share the cores. Paths are streamed (discovery waits when the readers fall
+ * behind) and nothing is kept per clean file, so memory does not grow with the tree.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { ByteFilter } from './bytefilter';
 import type { Config } from './config';
-import type { FileResult } from './types';
-import { scanBatch, type WorkerReply } from './worker';
+import type { DiscoveredFile } from './discovery';
 import type { Engine } from './engine';
+import { FileReader } from './reader';
+import type { FileResult } from './types';
+import type { ReaderReply, ReaderSetup } from './worker';
 
-/** Below this many files a scan stays on the calling thread. */
-export const PARALLEL_MIN_FILES = 1500;
-const BATCH = 128;
+/** From this many files on, reader workers are started (below, the calling thread reads alone). */
+export const PARALLEL_MIN_FILES = 1000;
+const BATCH = 64;
+/** Discovered paths waiting for a reader before discovery pauses. */
+const MAX_PENDING = 8192;
 
-/** Worker threads besides the calling thread: one per core but one, at most 3, at least 1. */
+/** Reader workers besides the calling thread: one per core but one, at most 3, at least 1. */
 export function defaultWorkers(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(3, cores - 1));
@@ -28,76 +36,171 @@ export function workerScript(): string | undefined {
   return fs.existsSync(p) ? p : undefined;
 }
 
-/**
- * Scan `files` with `workers` threads, calling `collect` for every result that carries
- * something and `scanned` with counts. Resolves when all are done or the signal aborts.
- */
-export async function scanParallel(
-  files: { abs: string; rel: string }[],
-  config: Config,
-  workers: number,
-  collect: (r: FileResult) => void,
-  scanned: (n: number) => void,
-  signal?: AbortSignal,
-  local?: Engine,
-): Promise<void> {
-  const script = workerScript();
-  if (!script) throw new Error('worker script not found beside the engine');
-  const pool = Array.from({ length: Math.max(1, Math.min(workers, Math.ceil(files.length / BATCH))) }, () => new Worker(script, { workerData: { aiLockinAuditWorker: true, config }, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
-  let next = 0;
-  let id = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let busy = 0;
-      const onAbort = () => reject(Object.assign(new Error('scan cancelled'), { name: 'AbortError' }));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const feed = (w: Worker): boolean => {
-        if (signal?.aborted || next >= files.length) return false;
-        w.postMessage({ id: id++, files: files.slice(next, next + BATCH) });
-        next += BATCH;
-        busy++;
-        return true;
-      };
-      const done = () => {
-        if (busy === 0 && (next >= files.length || signal?.aborted)) {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
+export interface PipelineOptions {
+  engine: Engine;
+  config: Config;
+  /** Reader workers to start for a large tree (0: the calling thread reads everything). */
+  workers: number;
+  signal?: AbortSignal;
+  /** Every result that carries something (findings, diagnostics, a skip); with `nameClean`, also the empty results of clean files. */
+  onResult: (r: FileResult) => void;
+  /** Files read and found to need no parse (counted, not named, unless `nameClean`). */
+  onClean: (count: number) => void;
+  nameClean?: boolean;
+  /** Scan a candidate's bytes (default: the engine). */
+  scanCandidate?: (rel: string, bytes: Uint8Array) => Promise<FileResult>;
+}
+
+/** Scan the discovered files of one root. Resolves when all are done or the signal aborts. */
+export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: PipelineOptions): Promise<void> {
+  const { engine, config, signal } = o;
+  const keywords = engine.byteKeywords(config);
+  const local = new FileReader(new ByteFilter(keywords), config.maxFileSizeKb);
+  const nameClean = !!o.nameClean;
+  const scanCandidate = o.scanCandidate ?? ((rel: string, bytes: Uint8Array) => engine.scanBytes(rel, bytes, config));
+
+  const pending: [string, string][] = [];
+  let head = 0;
+  let discovered = 0;
+  let discoveryDone = false;
+  let failure: unknown;
+  const candidates: { rel: string; bytes: Uint8Array }[] = [];
+  const pool: { worker: Worker; busy: boolean }[] = [];
+  let outstanding = 0;
+  let wake: (() => void) | undefined;
+  let resume: (() => void) | undefined;
+  let batchId = 0;
+  let stopped = false;
+
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const backlog = () => pending.length - head;
+  const takeBatch = (): [string, string][] | undefined => {
+    const n = backlog();
+    if (n === 0 || (n < BATCH && !discoveryDone)) return undefined;
+    const batch = pending.slice(head, head + BATCH);
+    head += batch.length;
+    if (head > 4096 && head * 2 > pending.length) {
+      pending.splice(0, head);
+      head = 0;
+    }
+    if (resume && backlog() < MAX_PENDING / 2) {
+      const r = resume;
+      resume = undefined;
+      r();
+    }
+    return batch;
+  };
+  const handle = (reply: ReaderReply) => {
+    for (const skip of reply.skips) o.onResult({ file: skip.file, findings: [], diagnostics: [], skipped: skip });
+    if (reply.cleanFiles) for (const file of reply.cleanFiles) o.onResult({ file, findings: [], diagnostics: [], prefiltered: true });
+    else if (reply.clean) o.onClean(reply.clean);
+    for (const c of reply.candidates) candidates.push(c);
+  };
+  const feed = () => {
+    for (const slot of pool) {
+      if (slot.busy || signal?.aborted) continue;
+      const files = takeBatch();
+      if (!files) return;
+      slot.busy = true;
+      outstanding++;
+      slot.worker.postMessage({ id: batchId++, files });
+    }
+  };
+  const script = o.workers > 0 ? workerScript() : undefined;
+  const spawn = () => {
+    if (!script || pool.length) return;
+    const setup: ReaderSetup = { aiLockinAuditReader: true, keywords, maxFileSizeKb: config.maxFileSizeKb, nameClean };
+    for (let i = 0; i < o.workers; i++) {
+      const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+      const slot = { worker, busy: false };
+      worker.on('message', (reply: ReaderReply) => {
+        slot.busy = false;
+        outstanding--;
+        handle(reply);
+        feed();
+        notify();
+      });
+      worker.on('error', (e) => {
+        failure ??= e;
+        notify();
+      });
+      worker.on('exit', (code) => {
+        if (slot.busy) {
+          failure ??= new Error(`a reader worker stopped (exit code ${code})`);
+          notify();
         }
-      };
-      for (const w of pool) {
-        w.on('message', (m: WorkerReply) => {
-          busy--;
-          for (const r of m.results) collect(r);
-          scanned(m.scanned);
-          if (!feed(w)) done();
-        });
-        w.on('error', reject);
-        feed(w);
+      });
+      pool.push(slot);
+    }
+  };
+
+  // the calling thread's own batches: its candidates are parsed at once, in discovery order
+  const readLocal = async (files: [string, string][]) => {
+    let clean = 0;
+    for (const [abs, rel] of files) {
+      if (signal?.aborted || failure) break;
+      const r = local.read(abs, rel);
+      if (r.kind === 'skip') o.onResult({ file: rel, findings: [], diagnostics: [], skipped: r.skip });
+      else if (r.kind === 'candidate') o.onResult(await scanCandidate(rel, r.bytes));
+      else if (nameClean) o.onResult({ file: rel, findings: [], diagnostics: [], prefiltered: true });
+      else clean++;
+    }
+    if (clean) o.onClean(clean);
+  };
+
+  const discovering = (async () => {
+    for await (const f of files) {
+      if (signal?.aborted || stopped) break;
+      pending.push([f.abs, f.rel]);
+      discovered++;
+      if (discovered === PARALLEL_MIN_FILES) spawn();
+      if (backlog() >= BATCH) {
+        feed();
+        notify();
       }
-      // the calling thread takes batches too, yielding between them so replies are handled
-      if (local) {
-        busy++;
-        void (async () => {
-          try {
-            while (!signal?.aborted && next < files.length) {
-              const batch = files.slice(next, next + BATCH);
-              next += BATCH;
-              const results = await scanBatch(local, config, batch);
-              for (const r of results) collect(r);
-              scanned(batch.length - results.length);
-              await new Promise((r) => setImmediate(r));
-            }
-          } catch (e) {
-            reject(e);
-          } finally {
-            busy--;
-            done();
-          }
-        })();
+      if (backlog() > MAX_PENDING) await new Promise<void>((r) => (resume = r));
+    }
+  })().then(
+    () => {
+      discoveryDone = true;
+      feed();
+      notify();
+    },
+    (e) => {
+      discoveryDone = true;
+      failure ??= e;
+      notify();
+    },
+  );
+
+  try {
+    for (;;) {
+      if (failure) throw failure;
+      if (signal?.aborted) break;
+      const c = candidates.shift();
+      if (c) {
+        o.onResult(await scanCandidate(c.rel, c.bytes));
+        continue;
       }
-      done();
-    });
+      const files = takeBatch();
+      if (files) {
+        feed();
+        await readLocal(files);
+        // let worker replies and discovery in between batches
+        await new Promise((r) => setImmediate(r));
+        continue;
+      }
+      if (discoveryDone && outstanding === 0 && backlog() === 0) break;
+      await new Promise<void>((r) => (wake = r));
+    }
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    stopped = true;
+    resume?.();
+    await Promise.all(pool.map((s) => s.worker.terminate()));
+    await discovering;
   }
 }

@@ -5,12 +5,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type Config, loadRootConfig, mergeConfig } from './config';
-import { discover, type DiscoveredFile } from './discovery';
+import { discover } from './discovery';
 import { Engine } from './engine';
 import type { FileDiagnostic, FileResult, Finding, ScanResult, ScanSummary, Severity, Skip } from './types';
 import { VERSION } from './version';
 import { readCapped } from './util/read';
-import { defaultWorkers, PARALLEL_MIN_FILES, scanParallel, workerScript } from './parallel';
+import { defaultWorkers, runPipeline } from './parallel';
 
 export interface ScanOptions {
   /** Settings that win over each root's config file (CLI flags, editor settings). */
@@ -21,12 +21,11 @@ export interface ScanOptions {
   onProgress?: (p: { files: number; findings: number; current?: string }) => void;
   /** Called with each file's result as it completes (streaming consumers). */
   onFile?: (root: string, result: FileResult) => void;
-  concurrency?: number;
   engine?: Engine;
   /**
-   * Worker threads for large scans besides the calling thread, which scans too (default: one per
-   * core but one, at most 3; 0 keeps the whole scan on the calling thread). Used only for roots
-   * with at least PARALLEL_MIN_FILES files.
+   * Reader threads for large trees besides the calling thread, which reads too and parses the
+   * files that need it (default: one per core but one, at most 3; 0 keeps the whole scan on the
+   * calling thread). Started only for roots with at least PARALLEL_MIN_FILES files (parallel.ts).
    */
   workers?: number;
 }
@@ -87,40 +86,28 @@ export async function scan(roots: string[], options: ScanOptions = {}): Promise<
       if (engine.analyzerFor(rel)) collect(await scanOne(engine, root, rel, config));
       continue;
     }
-    const workers = options.workers ?? defaultWorkers();
-    const found: DiscoveredFile[] = [];
-    const limit = Math.max(1, options.concurrency ?? 8);
-    const running = new Set<Promise<void>>();
-    const startOne = async (file: DiscoveredFile) => {
-      const p = scanOne(engine, file.abs, file.rel, config, file.size).then(collect);
-      running.add(p);
-      p.finally(() => running.delete(p));
-      if (running.size >= limit) await Promise.race(running);
-    };
-    for await (const file of discover(root, {
-      exclude: config.exclude,
-      accept: (rel) => engine.analyzerFor(rel) !== undefined,
-      signal: options.signal,
-      onSkip: (s) => collect({ file: s.file, findings: [], diagnostics: [], skipped: s }),
-      sizes: workers === 0,
-    })) {
-      if (options.signal?.aborted) break;
-      // small trees are scanned as they are found; large ones go to worker threads
-      if (workers === 0) await startOne(file);
-      else found.push(file);
-    }
-    if (found.length >= PARALLEL_MIN_FILES && workerScript()) {
-      await scanParallel(found, config, workers, collect, (n) => {
-        filesScanned += n;
-        options.onProgress?.({ files: filesScanned + skipped.length, findings: findings.length });
-      }, options.signal, engine);
-    } else {
-      for (const file of found) {
-        if (options.signal?.aborted) break;
-        await startOne(file);
-      }
-    }
-    await Promise.all(running);
+    await runPipeline(
+      discover(root, {
+        exclude: config.exclude,
+        accept: (rel) => engine.analyzerFor(rel) !== undefined,
+        signal: options.signal,
+        onSkip: (s) => collect({ file: s.file, findings: [], diagnostics: [], skipped: s }),
+        sizes: false,
+      }),
+      {
+        engine,
+        config,
+        workers: options.workers ?? defaultWorkers(),
+        signal: options.signal,
+        onResult: collect,
+        onClean: (n) => {
+          filesScanned += n;
+          options.onProgress?.({ files: filesScanned + skipped.length, findings: findings.length });
+        },
+        // a consumer of every file's result (the editor's audit) gets the clean ones too
+        nameClean: !!options.onFile,
+      },
+    );
   }
   findings.sort(compareFindings);
   suppressed.sort(compareFindings);

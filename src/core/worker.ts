@@ -1,76 +1,61 @@
 /**
- * A scan worker (worker_threads): reads and scans the batches of files the main thread sends,
- * with synchronous reads (no thread-pool round trip per file), and returns only the results that
- * carry something (findings, diagnostics, skips) plus a count.
+ * A reader worker (worker_threads): reads the batches of files the scanning thread sends, runs
+ * the byte prefilter, and returns the skips, the number of files with nothing to scan and the
+ * bytes of the files that spell a keyword (transferred, not copied). It loads no engine: no rule
+ * catalog, no grammar, a small isolate that starts in milliseconds.
  */
-import * as fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
-import type { Config } from './config';
-import { Engine } from './engine';
-import type { FileResult } from './types';
+import { ByteFilter } from './bytefilter';
+import { FileReader } from './reader';
+import type { Skip } from './types';
 
-export interface WorkerRequest {
+export interface ReaderSetup {
+  aiLockinAuditReader: true;
+  keywords: string[];
+  maxFileSizeKb: number;
+  /** Name the clean files in replies (a consumer wants every file). */
+  nameClean: boolean;
+}
+export interface ReaderRequest {
   id: number;
-  files: { abs: string; rel: string }[];
+  /** [absolute path, relative path] pairs */
+  files: [string, string][];
 }
-export interface WorkerReply {
+export interface ReaderReply {
   id: number;
-  /** Files scanned that yielded nothing (the others are in `results`). */
-  scanned: number;
-  results: FileResult[];
+  clean: number;
+  cleanFiles?: string[];
+  skips: Skip[];
+  candidates: { rel: string; bytes: Uint8Array }[];
 }
 
-function tooLarge(rel: string, size: number, config: Config): FileResult {
-  return { file: rel, findings: [], diagnostics: [], skipped: { file: rel, reason: 'too-large', detail: `${size} bytes is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)` } };
-}
-
-/** Read at most `limit` bytes of a file: undefined bytes when it is larger. */
-export function readCappedSync(abs: string, limit: number): { bytes?: Buffer; size: number } {
-  // non-blocking open and a regular-file check: a FIFO or device swapped in after discovery must not block the worker
-  const fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
-    const size = st.size;
-    if (size > limit) return { size };
-    const buf = Buffer.allocUnsafe(size);
-    let off = 0;
-    while (off < size) {
-      const n = fs.readSync(fd, buf, off, size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return { bytes: off === size ? buf : buf.subarray(0, off), size: off };
-  } finally {
-    fs.closeSync(fd);
+/** Read one batch (the same code runs on the scanning thread). */
+export function readBatch(reader: FileReader, req: ReaderRequest, nameClean: boolean): ReaderReply {
+  const reply: ReaderReply = { id: req.id, clean: 0, skips: [], candidates: [] };
+  if (nameClean) reply.cleanFiles = [];
+  for (const [abs, rel] of req.files) {
+    const r = reader.read(abs, rel);
+    if (r.kind === 'clean') {
+      reply.clean++;
+      reply.cleanFiles?.push(rel);
+    } else if (r.kind === 'skip') reply.skips.push(r.skip);
+    else reply.candidates.push({ rel, bytes: r.bytes });
   }
+  return reply;
 }
 
-export async function scanBatch(engine: Engine, config: Config, files: WorkerRequest['files']): Promise<FileResult[]> {
-  const limit = config.maxFileSizeKb * 1024;
-  const out: FileResult[] = [];
-  for (const { abs, rel } of files) {
-    let r: FileResult;
-    try {
-      const read = readCappedSync(abs, limit);
-      r = read.bytes ? await engine.scanBytes(rel, read.bytes, config) : tooLarge(rel, read.size, config);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      r = { file: rel, findings: [], diagnostics: [], skipped: { file: rel, reason: 'unreadable', detail: `cannot read (${err.code ?? err.message})` } };
-    }
-    if (r.findings.length || r.diagnostics.length || r.skipped) out.push(r);
-  }
-  return out;
-}
-
-if (parentPort && workerData?.aiLockinAuditWorker) {
-  const config = workerData.config as Config;
-  const engine = new Engine();
+const setup = workerData as ReaderSetup | undefined;
+if (parentPort && setup?.aiLockinAuditReader) {
+  const reader = new FileReader(new ByteFilter(setup.keywords), setup.maxFileSizeKb);
   const port = parentPort;
-  port.on('message', (req: WorkerRequest) => {
-    scanBatch(engine, config, req.files).then(
-      (results) => port.postMessage({ id: req.id, scanned: req.files.length - results.length, results } satisfies WorkerReply),
-      (e) => port.postMessage({ id: req.id, scanned: 0, results: req.files.map((f) => ({ file: f.rel, findings: [], diagnostics: [], skipped: { file: f.rel, reason: 'internal-error', detail: String((e as Error)?.message ?? e).slice(0, 200) } })) } satisfies WorkerReply),
-    );
+  port.on('message', (req: ReaderRequest) => {
+    let reply: ReaderReply;
+    try {
+      reply = readBatch(reader, req, setup.nameClean);
+    } catch (e) {
+      const detail = `the reader failed: ${String((e as Error)?.message ?? e).slice(0, 200)}`;
+      reply = { id: req.id, clean: 0, skips: req.files.map(([, rel]) => ({ file: rel, reason: 'internal-error', detail })), candidates: [] };
+    }
+    port.postMessage(reply, reply.candidates.map((c) => c.bytes.buffer as ArrayBuffer));
   });
 }

@@ -12,7 +12,7 @@ describe('parallel scan', () => {
   it('gives the findings, counts and skips of a single-thread scan', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ala-par-'));
     try {
-      const stats = generate(dir, PARALLEL_MIN_FILES + 500, 7);
+      const stats = generate(dir, PARALLEL_MIN_FILES + 1000, 7);
       fs.writeFileSync(path.join(dir, 'pkg0', 'binary.py'), Buffer.from([0x00, 0x01, 0x62, 0x65, 0x64]));
       const one = await scan([dir], { workers: 0 });
       const many = await scan([dir], { workers: 1 });
@@ -29,13 +29,13 @@ describe('parallel scan', () => {
   it('stops when cancelled', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ala-par-'));
     try {
-      generate(dir, PARALLEL_MIN_FILES + 500, 8);
+      generate(dir, PARALLEL_MIN_FILES + 1000, 8);
       const ac = new AbortController();
       const p = scan([dir], { workers: 1, signal: ac.signal, onProgress: (x) => x.files > 200 && ac.abort() });
       const r = await p.catch((e: Error) => e);
       // a cancelled scan either resolves with what it had or rejects as cancelled; it never hangs
       if (r instanceof Error) assert.match(r.message, /cancel/);
-      else assert.ok(r.summary.filesScanned < PARALLEL_MIN_FILES + 500);
+      else assert.ok(r.summary.filesScanned < PARALLEL_MIN_FILES + 1000);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -83,7 +83,6 @@ describe('resilience', () => {
       let seen = 0;
       const r = await scan([t.dir], {
         signal: ac.signal,
-        concurrency: 4,
         onFile: () => {
           seen++;
           if (seen === 10) ac.abort();

@@ -13,6 +13,24 @@ export interface Decoded {
   skip?: { reason: SkipReason; detail: string };
 }
 
+const BINARY = { reason: 'binary', detail: 'binary content (NUL bytes)' } as const;
+const INVALID_UTF8 = { reason: 'invalid-encoding', detail: 'not valid UTF-8 (and no UTF-16 byte order mark)' } as const;
+
+function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
+/**
+ * The skips `decode` would report, decided without decoding (`isUtf8` validates in native code):
+ * undefined for text, and for UTF-16 (which only decoding can validate).
+ */
+export function bytesSkip(bytes: Uint8Array, isUtf8: (b: Uint8Array) => boolean): { reason: SkipReason; detail: string } | undefined {
+  if (hasUtf16Bom(bytes)) return undefined;
+  if (bytes.subarray(0, 8192).includes(0)) return BINARY;
+  if (!isUtf8(bytes)) return INVALID_UTF8;
+  return undefined;
+}
+
 export function decode(bytes: Uint8Array): Decoded {
   try {
     if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16le.decode(bytes) };
@@ -21,10 +39,10 @@ export function decode(bytes: Uint8Array): Decoded {
     return { text: '', skip: { reason: 'invalid-encoding', detail: 'invalid UTF-16 after a UTF-16 byte order mark' } };
   }
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { text: '', skip: { reason: 'binary', detail: 'binary content (NUL bytes)' } };
+  if (head.includes(0)) return { text: '', skip: BINARY };
   try {
     return { text: utf8.decode(bytes) };
   } catch {
-    return { text: '', skip: { reason: 'invalid-encoding', detail: 'not valid UTF-8 (and no UTF-16 byte order mark)' } };
+    return { text: '', skip: INVALID_UTF8 };
   }
 }
