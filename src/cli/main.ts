@@ -36,6 +36,8 @@ interface Args {
   writeBaseline?: string;
   diffBase?: string;
   sarifFile?: string;
+  /** false: --no-cache; a string: --cache-dir */
+  cache: boolean | string;
 }
 
 export const HELP = `ai-lockin-audit ${VERSION}: find where a workspace binds its AI workloads to one cloud's AI service
@@ -58,6 +60,10 @@ Options:
       --diff-base REF                     report only findings on lines changed since the git REF
                                           (plus untracked files), e.g. origin/main
       --no-inline-suppressions            ignore ai-lockin-audit-ignore comments
+      --cache-dir DIR                     keep the results of parsed files in DIR (default: the user's
+                                          cache folder, ~/.cache/ai-lockin-audit); an unchanged file is
+                                          not parsed again. Never point it into the scanned repository.
+      --no-cache                          parse every file that needs it
   -j, --jobs N                            worker threads for large scans (default: cores - 1, at most 3;
                                           0 = one thread, least memory)
       --verbose                           text format: print the guidance of each finding
@@ -71,7 +77,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage or confi
 `;
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { command: 'scan', paths: [], format: 'text', verbose: false, quiet: false };
+  const a: Args = { command: 'scan', paths: [], format: 'text', verbose: false, quiet: false, cache: true };
   const rest = [...argv];
   const first = rest[0];
   if (first === 'scan' || first === 'rules') {
@@ -139,6 +145,12 @@ export function parseArgs(argv: string[]): Args {
         break;
       case '--no-inline-suppressions':
         a.inlineSuppressions = false;
+        break;
+      case '--no-cache':
+        a.cache = false;
+        break;
+      case '--cache-dir':
+        a.cache = value(arg);
         break;
       case '-j':
       case '--jobs': {
@@ -268,6 +280,11 @@ export async function main(argv: string[], io: IO = { stdout: process.stdout, st
           configFile,
           overrides,
           workers: args.jobs,
+          cache: typeof args.cache === 'string' ? path.resolve(cwd, args.cache) : args.cache,
+          onCache:
+            args.verbose && !args.quiet
+              ? (c) => io.stderr.write(`cache: ${c.hits} of ${c.hits + c.misses} files to parse were unchanged (${c.dir})\n`)
+              : undefined,
           onProgress:
             tty && !args.quiet
               ? (p) => {

@@ -40,6 +40,22 @@ interface Frame {
   ignores: { base: string; ig: Ignore }[];
 }
 
+/**
+ * The default excludes as plain lookups: folder names and file-name suffixes at any depth (what
+ * those gitignore patterns mean). Testing every path against every pattern with the `ignore`
+ * package cost more than reading the files; the package still handles .gitignore files and the
+ * config's `exclude`.
+ */
+const DEFAULT_DIRS = new Set(DEFAULT_EXCLUDES.filter((p) => /^[^*/!]+\/$/.test(p)).map((p) => p.slice(0, -1)));
+const DEFAULT_SUFFIXES = DEFAULT_EXCLUDES.filter((p) => /^\*[^*/!]+$/.test(p)).map((p) => p.slice(1));
+if (DEFAULT_DIRS.size + DEFAULT_SUFFIXES.length !== DEFAULT_EXCLUDES.length) throw new Error('DEFAULT_EXCLUDES holds a pattern that is neither a folder name nor a suffix');
+
+function excludedByDefault(name: string, isDir: boolean): boolean {
+  if (isDir) return DEFAULT_DIRS.has(name);
+  for (const suffix of DEFAULT_SUFFIXES) if (name.endsWith(suffix)) return true;
+  return false;
+}
+
 function ignored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolean {
   for (const { base, ig } of ignores) {
     const sub = base ? (rel.startsWith(base + '/') ? rel.slice(base.length + 1) : undefined) : rel;
@@ -56,10 +72,14 @@ function ignored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolea
  */
 export async function* discover(root: string, options: DiscoverOptions = {}): AsyncGenerator<DiscoveredFile> {
   const rootReal = fs.realpathSync(root);
-  const base = ignore().add(DEFAULT_EXCLUDES).add(options.exclude ?? []);
+  // a negated `exclude` pattern may re-include a default exclude: then the defaults go through `ignore` too
+  const exclude = options.exclude ?? [];
+  const plainDefaults = !exclude.some((p) => p.trim().startsWith('!'));
+  const base = plainDefaults ? ignore().add(exclude) : ignore().add(DEFAULT_EXCLUDES).add(exclude);
+  const rootIgnores = plainDefaults && !exclude.some((p) => p.trim() && !p.trim().startsWith('#')) ? [] : [{ base: '', ig: base }];
   const visitedDirs = new Set<string>([rootReal]);
   const seenFiles = new Set<string>();
-  const stack: Frame[] = [{ dir: rootReal, rel: '', ignores: [{ base: '', ig: base }] }];
+  const stack: Frame[] = [{ dir: rootReal, rel: '', ignores: rootIgnores }];
   const skip = (s: Skip) => options.onSkip?.(s);
   const inside = (real: string) => real === rootReal || real.startsWith(rootReal + path.sep);
 
@@ -82,10 +102,11 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
         // an unreadable .gitignore is treated as absent
       }
     }
+    const isIgnored = (name: string, rel: string, isDir: boolean) => (plainDefaults && excludedByDefault(name, isDir)) || ignored(ignores, rel, isDir);
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
       const rel = frame.rel ? `${frame.rel}/${entry.name}` : entry.name;
-      const abs = path.join(frame.dir, entry.name);
+      const abs = frame.dir.endsWith(path.sep) ? frame.dir + entry.name : frame.dir + path.sep + entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let realAbs = abs;
@@ -95,13 +116,13 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
           real = fs.realpathSync(abs);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (ignored(ignores, rel, false)) continue;
+          if (isIgnored(entry.name, rel, false)) continue;
           if (code === 'ELOOP') skip({ file: rel, reason: 'symlink-loop', detail: 'symbolic link loop' });
           else skip({ file: rel, reason: 'unreadable', detail: `broken symbolic link (${code ?? 'error'})` });
           continue;
         }
         if (!inside(real)) {
-          if (!ignored(ignores, rel, false)) skip({ file: rel, reason: 'symlink-outside-root', detail: 'symbolic link points outside the scanned root; not followed' });
+          if (!isIgnored(entry.name, rel, false)) skip({ file: rel, reason: 'symlink-outside-root', detail: 'symbolic link points outside the scanned root; not followed' });
           continue;
         }
         let st: fs.Stats;
@@ -114,7 +135,7 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
         isFile = st.isFile();
         realAbs = real;
       }
-      if (ignored(ignores, rel, isDir)) continue;
+      if (isIgnored(entry.name, rel, isDir)) continue;
       if (isDir) {
         const real = realAbs === abs ? abs : realAbs;
         if (visitedDirs.has(real)) {

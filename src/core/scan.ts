@@ -11,6 +11,7 @@ import type { FileDiagnostic, FileResult, Finding, ScanResult, ScanSummary, Seve
 import { VERSION } from './version';
 import { readCapped } from './util/read';
 import { defaultWorkers, runPipeline } from './parallel';
+import { cacheDirFor, ResultCache } from './cache';
 
 export interface ScanOptions {
   /** Settings that win over each root's config file (CLI flags, editor settings). */
@@ -28,6 +29,14 @@ export interface ScanOptions {
    * calling thread). Started only for roots with at least PARALLEL_MIN_FILES files (parallel.ts).
    */
   workers?: number;
+  /**
+   * Reuse the results of files parsed by an earlier scan when their bytes, the rules and the
+   * configuration are unchanged (cache.ts): true for the user's cache folder, a path for that
+   * folder (one subfolder per root). Default: no cache.
+   */
+  cache?: boolean | string;
+  /** Told of each root's cache use (hits and misses). */
+  onCache?: (info: { root: string; dir: string; hits: number; misses: number }) => void;
 }
 
 export function emptySummary(): ScanSummary {
@@ -86,6 +95,8 @@ export async function scan(roots: string[], options: ScanOptions = {}): Promise<
       if (engine.analyzerFor(rel)) collect(await scanOne(engine, root, rel, config));
       continue;
     }
+    const cacheDir = options.cache ? cacheDirFor(root, typeof options.cache === 'string' ? options.cache : undefined) : undefined;
+    const cache = cacheDir ? ResultCache.open(cacheDir, ResultCache.salt({ tool: VERSION, rules: engine.catalog.version, config })) : undefined;
     await runPipeline(
       discover(root, {
         exclude: config.exclude,
@@ -106,8 +117,21 @@ export async function scan(roots: string[], options: ScanOptions = {}): Promise<
         },
         // a consumer of every file's result (the editor's audit) gets the clean ones too
         nameClean: !!options.onFile,
+        scanCandidate: cache
+          ? async (rel, bytes) => {
+              const hit = cache.get(rel, bytes);
+              if (hit) return hit;
+              const r = await engine.scanBytes(rel, bytes, config);
+              cache.set(rel, bytes, r);
+              return r;
+            }
+          : undefined,
       },
     );
+    if (cache) {
+      cache.save(!options.signal?.aborted);
+      options.onCache?.({ root, dir: cache.dir, hits: cache.hits, misses: cache.misses });
+    }
   }
   findings.sort(compareFindings);
   suppressed.sort(compareFindings);

@@ -118,6 +118,25 @@ describe('engine', () => {
       }
     });
 
+    it('excludes default folders at any depth and default suffixes, and lets a negated exclude re-include a default', async () => {
+      const t = tempTree({
+        'a/b/vendor/x.tf': AZ,
+        'a/dist/x.tf': AZ,
+        'a/vendorx/x.tf': AZ,
+        'web/app.min.js': "import { AzureOpenAI } from 'openai';\n",
+        'web/app.js': "import { AzureOpenAI } from 'openai';\n",
+      });
+      try {
+        const r = await scan([t.dir]);
+        assert.deepStrictEqual([...new Set(r.findings.map((f) => f.file))].sort(), ['a/vendorx/x.tf', 'web/app.js']);
+        fs.writeFileSync(path.join(t.dir, '.ai-lockin-audit.yaml'), 'exclude: ["!vendor/"]\n');
+        const again = await scan([t.dir]);
+        assert.deepStrictEqual([...new Set(again.findings.map((f) => f.file))].sort(), ['a/b/vendor/x.tf', 'a/vendorx/x.tf', 'web/app.js']);
+      } finally {
+        t.cleanup();
+      }
+    });
+
     it('lists binary, invalid UTF-8, oversize files and symlink problems as skipped and finishes', async () => {
       const t = tempTree({
         'bin.tf': Buffer.from([0x72, 0x65, 0, 1, 2, 3, 0x62, 0x65, 0x64, 0x72, 0x6f, 0x63, 0x6b]),
