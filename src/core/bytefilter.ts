@@ -30,6 +30,8 @@ function frequency(gram: string): number {
   return frequencies.get(gram) ?? 0;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 const LOWER = new Uint8Array(256);
 for (let i = 0; i < 256; i++) LOWER[i] = i >= 65 && i <= 90 ? i | 32 : i;
 
@@ -120,7 +122,7 @@ export class ByteFilter {
     if (!this.exact) return true;
     const n = Math.min(length, bytes.length);
     if (n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
-    if (sampled(bytes, n, this.classes, this.bits, this.head, this.owned, this.words)) return true;
+    if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0 && n >= 256 ? sampledWords(bytes, n, this.classes, this.bits, this.head, this.owned, this.words) : sampled(bytes, 2, n, this.classes, this.bits, this.head, this.owned, this.words)) return true;
     // windows that reach past either end (short words at the start or end of the file)
     return this.edge(bytes, n, 0) || this.edge(bytes, n, 1) || this.edge(bytes, n, n) || this.edge(bytes, n, n + 1);
   }
@@ -133,13 +135,35 @@ export class ByteFilter {
   }
 }
 
-/** The hot loop: every second offset, the window ending there, a bit test, and on a hit the owners. */
-function sampled(bytes: Uint8Array, n: number, C: Uint8Array, B: Int32Array, H: Int32Array, O: Int32Array, W: Uint8Array[]): boolean {
-  for (let i = 2; i < n; i += 2) {
+/** The hot loop: every second offset from `from`, the window ending there, a bit test, and on a hit the owners. */
+function sampled(bytes: Uint8Array, from: number, n: number, C: Uint8Array, B: Int32Array, H: Int32Array, O: Int32Array, W: Uint8Array[]): boolean {
+  for (let i = from; i < n; i += 2) {
     const t = (C[bytes[i - 2]] << 12) | (C[bytes[i - 1]] << 6) | C[bytes[i]];
     if ((B[t >>> 5] & (1 << (t & 31))) !== 0 && verify(bytes, n, i, t, H, O, W)) return true;
   }
   return false;
+}
+
+/**
+ * The same samples read four bytes at a time (aligned little-endian words): word k gives the
+ * windows ending at 4k + 2 and, with the next word's first byte, at 4k + 4. About half again as
+ * fast as byte loads. The bytes after the last whole word but one go through `sampled`.
+ */
+function sampledWords(bytes: Uint8Array, n: number, C: Uint8Array, B: Int32Array, H: Int32Array, O: Int32Array, W: Uint8Array[]): boolean {
+  const M = n >>> 2;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, M);
+  let cur = words[0];
+  for (let k = 0; k + 1 < M; k++) {
+    const next = words[k + 1];
+    const c2 = C[(cur >>> 16) & 255];
+    const t1 = (C[cur & 255] << 12) | (C[(cur >>> 8) & 255] << 6) | c2;
+    const t2 = (c2 << 12) | (C[cur >>> 24] << 6) | C[next & 255];
+    if ((((B[t1 >>> 5] >>> (t1 & 31)) | (B[t2 >>> 5] >>> (t2 & 31))) & 1) !== 0) {
+      if (verify(bytes, n, 4 * k + 2, t1, H, O, W) || verify(bytes, n, 4 * k + 4, t2, H, O, W)) return true;
+    }
+    cur = next;
+  }
+  return sampled(bytes, 4 * M - 2, n, C, B, H, O, W);
 }
 
 /** Does a keyword owning window `t` (ending at `i`) occur there? */

@@ -36,7 +36,19 @@ describe('byte prefilter', () => {
     fc.assert(
       fc.property(textFrom(catalogKeywords), (text) => {
         const bytes = Buffer.from(text, 'utf8');
-        assert.strictEqual(filter.test(bytes), reference(catalogKeywords, text), JSON.stringify(text));
+        const expected = reference(catalogKeywords, text);
+        assert.strictEqual(filter.test(bytes), expected, JSON.stringify(text));
+        // the word-at-a-time path (aligned buffers of 256 bytes and more), with a keyword in the
+        // stale bytes after `length` that must not count
+        const padded = ' '.repeat(256 + (text.length % 7));
+        const long = Buffer.from(padded + text, 'utf8');
+        const aligned = new Uint8Array(new ArrayBuffer(long.length + 16));
+        aligned.set(long);
+        aligned.set(Buffer.from('bedrock'), long.length);
+        assert.strictEqual(filter.test(aligned, long.length), expected, JSON.stringify(text));
+        const unaligned = new Uint8Array(aligned.buffer, 1, long.length + 8);
+        unaligned.set(long);
+        assert.strictEqual(filter.test(unaligned, long.length), expected, JSON.stringify(text));
       }),
       { numRuns: 3000 },
     );
