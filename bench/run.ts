@@ -71,20 +71,36 @@ function timed(cmd: string, cmdArgs: string[]): { seconds: number; rssKb: number
   return { seconds, rssKb, status: r.status };
 }
 
+/**
+ * The CLI against ripgrep on one tree, run alternately: the first scan of a tree (`--no-cache`:
+ * every file with a keyword is parsed) and a repeated scan (the result cache of an earlier scan
+ * of the same tree, as on a CI runner that keeps its cache folder). The page cache is warm for all.
+ */
 function scanVsRipgrep(n: number, rg: string, runs: number) {
   const { dir, stats } = tree(n);
-  const cli: number[] = [];
+  const cacheDir = path.join(TREES, '.results-cache');
+  const cold = ['scan', dir, '--format', 'sarif', '-q', '--fail-on', 'never', '--no-cache'];
+  const warm = ['scan', dir, '--format', 'sarif', '-q', '--fail-on', 'never', '--cache-dir', cacheDir];
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  timed(process.execPath, [CLI, ...warm]); // fills the result cache and the page cache
+  const c: number[] = [];
+  const w: number[] = [];
   const rgt: number[] = [];
-  let rss = 0;
-  timed(process.execPath, [CLI, 'scan', dir, '--format', 'sarif', '-q', '--fail-on', 'never']); // warm the page cache
+  let coldRss = 0;
+  let warmRss = 0;
   for (let i = 0; i < runs; i++) {
-    const a = timed(process.execPath, [CLI, 'scan', dir, '--format', 'sarif', '-q', '--fail-on', 'never']);
+    const a = timed(process.execPath, [CLI, ...cold]);
     if (a.status !== 0) throw new Error(`CLI exited ${a.status}`);
-    cli.push(a.seconds);
-    rss = Math.max(rss, a.rssKb);
+    c.push(a.seconds);
+    coldRss = Math.max(coldRss, a.rssKb);
+    rgt.push(timed(rg, ['-l', '-i', RG_PATTERN, dir]).seconds);
+    const b = timed(process.execPath, [CLI, ...warm]);
+    if (b.status !== 0) throw new Error(`CLI exited ${b.status}`);
+    w.push(b.seconds);
+    warmRss = Math.max(warmRss, b.rssKb);
     rgt.push(timed(rg, ['-l', '-i', RG_PATTERN, dir]).seconds);
   }
-  return { n, stats, cli: median(cli), rg: median(rgt), rssMb: rss / 1024 };
+  return { n, stats, cold: median(c), warm: median(w), rg: median(rgt), coldRssMb: coldRss / 1024, warmRssMb: warmRss / 1024 };
 }
 
 async function editorLatency(): Promise<{ p50: number; p95: number; lines: number }> {
@@ -128,24 +144,27 @@ async function main() {
   const act = activationMs();
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   console.log('');
-  console.log('| files | MB | bindings | CLI median s | rg median s | ratio | files/s | MB/s | peak RSS MB | ms per 1k files |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| files | MB | bindings | rg median s | first scan s | ratio | peak RSS MB | repeated scan s | ratio | peak RSS MB | MB/s (first) | ms per 1k files (first) |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.n} | ${(r.stats.bytes / 1e6).toFixed(0)} | ${r.stats.bindings} | ${r.cli.toFixed(3)} | ${r.rg.toFixed(3)} | ${(r.cli / r.rg).toFixed(2)} | ${(r.n / r.cli).toFixed(0)} | ${(r.stats.bytes / 1e6 / r.cli).toFixed(0)} | ${r.rssMb.toFixed(0)} | ${((r.cli * 1000) / (r.n / 1000)).toFixed(1)} |`);
+    console.log(
+      `| ${r.n} | ${(r.stats.bytes / 1e6).toFixed(0)} | ${r.stats.bindings} | ${r.rg.toFixed(3)} | ${r.cold.toFixed(3)} | ${(r.cold / r.rg).toFixed(2)} | ${r.coldRssMb.toFixed(0)} | ${r.warm.toFixed(3)} | ${(r.warm / r.rg).toFixed(2)} | ${r.warmRssMb.toFixed(0)} | ${(r.stats.bytes / 1e6 / r.cold).toFixed(0)} | ${((r.cold * 1000) / (r.n / 1000)).toFixed(1)} |`,
+    );
   }
   console.log('');
   console.log(`editor: re-scan of a ${ed.lines}-line file after an edit, 200 edits: p50 ${ed.p50.toFixed(2)} ms, p95 ${ed.p95.toFixed(2)} ms`);
   console.log(`extension activation: ${act === undefined ? 'not measured (no dist/extension.js)' : `${act.toFixed(1)} ms`}`);
-  const growth = rows.length > 1 ? (big.rssMb - rows[1].rssMb) / rows[1].rssMb : 0;
-  const perK = rows.map((r) => (r.cli * 1000) / (r.n / 1000));
+  const growth = rows.length > 1 ? (big.coldRssMb - rows[1].coldRssMb) / rows[1].coldRssMb : 0;
+  const perK = rows.map((r) => (r.cold * 1000) / (r.n / 1000));
   const linear = Math.max(...perK.slice(1)) / Math.min(...perK.slice(1)) < 1.5;
   const targets = [
-    [`scan <= 3x ripgrep at ${main} files (${(m.cli / m.rg).toFixed(2)}x)`, m.cli / m.rg <= 3],
-    [`peak RSS <= 150 MB (${m.rssMb.toFixed(0)} MB)`, m.rssMb <= 150],
+    [`scan <= 3x ripgrep at ${main} files, repeated scan with the result cache (${(m.warm / m.rg).toFixed(2)}x)`, m.warm / m.rg <= 3],
+    [`scan <= 3x ripgrep at ${main} files, first scan without cache (${(m.cold / m.rg).toFixed(2)}x)`, m.cold / m.rg <= 3],
+    [`peak RSS <= 150 MB (first scan ${m.coldRssMb.toFixed(0)} MB, repeated ${m.warmRssMb.toFixed(0)} MB)`, Math.max(m.coldRssMb, m.warmRssMb) <= 150],
     [`RSS growth ${rows[1].n}->${big.n} files < 20% (${(growth * 100).toFixed(0)}%)`, growth < 0.2],
     [`editor p95 <= 10 ms (${ed.p95.toFixed(2)} ms)`, ed.p95 <= 10],
     [`activation <= 50 ms (${act === undefined ? 'n/a' : act.toFixed(1) + ' ms'})`, act !== undefined && act <= 50],
-    [`cost linear in files (ms per 1k files within 1.5x: ${perK.map((x) => x.toFixed(0)).join(', ')})`, linear],
+    [`cost linear in files (first scan, ms per 1k files within 1.5x at ${rows.slice(1).map((r) => r.n).join(' and ')}: ${perK.map((x) => x.toFixed(0)).join(', ')})`, linear],
   ] as const;
   console.log(`targets: ${targets.map(([t, ok]) => `${ok ? 'MET' : 'NOT MET'}: ${t}`).join('; ')}`);
 }
