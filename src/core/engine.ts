@@ -11,6 +11,7 @@ import { composeGuidance } from './terms';
 import type { ArtifactKind, Finding, FileDiagnostic, FileResult, Rule, Skip } from './types';
 import { LineIndex } from './util/lines';
 import { Prefilter } from './prefilter';
+import { ByteFilter } from './bytefilter';
 import { decode } from './util/decode';
 import { forgetTree } from './parsers/treesitter';
 import { LineTexts } from './util/linetext';
@@ -33,6 +34,7 @@ export class Engine {
   private readonly matcher: Matcher;
   readonly prefilter: Prefilter;
   private readonly guidance = new Map<Rule, string>();
+  private readonly byteFilters = new Map<unknown, ByteFilter>();
   private readonly focus: boolean;
   private readonly incremental: boolean;
 
@@ -90,7 +92,10 @@ export class Engine {
     if (bytes.length > limit) return skipped(file, 'too-large', `${bytes.length} bytes is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)`);
     const decoded = decode(bytes);
     if (decoded.skip) return skipped(file, decoded.skip.reason, decoded.skip.detail);
-    if (!this.mayMatch(decoded.text, config)) return { file, findings: [], diagnostics: [], prefiltered: true };
+    // the keyword test on the bytes (bytefilter.ts; the text's for UTF-16 files, which it defers)
+    const filter = this.byteFilter(config);
+    const mayMatch = filter.exact && !isUtf16(bytes) ? filter.test(bytes) : this.mayMatch(decoded.text, config);
+    if (!mayMatch) return { file, findings: [], diagnostics: [], prefiltered: true };
     return this.analyzeText(file, decoded.text, config, true);
   }
 
@@ -130,6 +135,18 @@ export class Engine {
     diagnostics.push(...sup.diagnostics);
     const findings = this.toFindings(file, out.artifact, matches, lines, config, sup.lookup);
     return { file, artifact: out.artifact, findings, diagnostics };
+  }
+
+  /** The byte prefilter over the catalog's and the config's custom rules' keywords (one per custom rule set). */
+  byteFilter(config: Config): ByteFilter {
+    const custom = customRuleSet(config.customRules);
+    let f = this.byteFilters.get(custom);
+    if (!f) {
+      f = new ByteFilter(this.byteKeywords(config));
+      if (this.byteFilters.size > 8) this.byteFilters.clear();
+      this.byteFilters.set(custom, f);
+    }
+    return f;
   }
 
   /** Every keyword of the catalog's and the config's custom rules (the byte prefilter's words). */
@@ -187,6 +204,10 @@ export class Engine {
     }
     return findings;
   }
+}
+
+function isUtf16(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
 function skipped(file: string, reason: Skip['reason'], detail: string): FileResult {

@@ -11,7 +11,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { ByteFilter } from './bytefilter';
 import type { Config } from './config';
 import type { DiscoveredFile } from './discovery';
 import type { Engine } from './engine';
@@ -55,7 +54,7 @@ export interface PipelineOptions {
 export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: PipelineOptions): Promise<void> {
   const { engine, config, signal } = o;
   const keywords = engine.byteKeywords(config);
-  const local = new FileReader(new ByteFilter(keywords), config.maxFileSizeKb);
+  const local = new FileReader(engine.byteFilter(config), config.maxFileSizeKb);
   const nameClean = !!o.nameClean;
   const scanCandidate = o.scanCandidate ?? ((rel: string, bytes: Uint8Array) => engine.scanBytes(rel, bytes, config));
 

@@ -136,7 +136,7 @@ export async function analyzeHcl(input: AnalyzeInput): Promise<AnalyzeOutput> {
         default:
           return true;
       }
-    });
+    }, input.focus);
   });
   return { artifact: 'terraform', atoms, problems };
 }
