@@ -68,7 +68,8 @@ export const parseBudgets = {
 /** Progress callback for tree-sitter's `parse` that enforces the time and memory budgets. */
 export class ParseBudget {
   private readonly t0 = Date.now();
-  private readonly external0 = process.memoryUsage().external;
+  /** Memory outside the JS heap (WASM) 16 ms into the parse: read then, not at the start (process.memoryUsage is not free, and most parses end sooner). */
+  private external0 = -1;
   /** Set when the parse was cancelled: why. */
   exceeded?: TooComplexError;
 
@@ -92,6 +93,13 @@ export class ParseBudget {
     if (ms > parseBudgets.slowAfterMs && this.maxOffset / ms < parseBudgets.minBytesPerMs) {
       this.exceeded = new TooComplexError('too-complex', `${this.label}: parse cancelled: ${this.maxOffset} bytes in ${ms} ms (error recovery storm)`);
       return true;
+    }
+    if (ms < 16) return false;
+    if (this.external0 < 0) {
+      // the baseline is taken 16 ms into the parse: what the first milliseconds allocate is not counted
+      this.external0 = process.memoryUsage().external;
+      this.lastMemoryCheck = ms;
+      return false;
     }
     if (ms - this.lastMemoryCheck < 16) return false;
     this.lastMemoryCheck = ms;
