@@ -31,7 +31,7 @@ export interface AuditRun {
 
 export type ScanFn = (roots: string[], options: ScanOptions) => Promise<ScanResult>;
 
-export async function runAudit(folders: AuditFolder[], scan: ScanFn, options: { signal?: AbortSignal; engine?: ScanOptions['engine']; onProgress?: (folder: AuditFolder, files: number, findings: number) => void; log?: (m: string) => void } = {}): Promise<AuditRun> {
+export async function runAudit(folders: AuditFolder[], scan: ScanFn, options: { signal?: AbortSignal; engine?: ScanOptions['engine']; cache?: ScanOptions['cache']; onProgress?: (folder: AuditFolder, files: number, findings: number) => void; log?: (m: string) => void } = {}): Promise<AuditRun> {
   const run: AuditRun = { cancelled: false, roots: [], entries: [], audited: [], filesScanned: 0, errors: [] };
   for (const folder of folders) {
     if (options.signal?.aborted) break;
@@ -40,6 +40,7 @@ export async function runAudit(folders: AuditFolder[], scan: ScanFn, options: { 
     try {
       const r = await scan([folder.fsPath], {
         engine: options.engine,
+        cache: options.cache,
         overrides: folder.overrides,
         signal: options.signal,
         onProgress: (p) => options.onProgress?.(folder, p.files, p.findings),

@@ -596,6 +596,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         run = await runAuditScan(auditFolders, core.scan, {
           signal: ac.signal,
           engine,
+          // results of parsed files are kept in the extension's storage: a repeated audit parses only what changed
+          cache: context.globalStorageUri.scheme === 'file' ? vscode.Uri.joinPath(context.globalStorageUri, 'results').fsPath : false,
           log,
           onProgress: (folder, files, findings) => {
             const now = Date.now();
