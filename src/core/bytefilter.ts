@@ -131,7 +131,7 @@ export class ByteFilter {
     if (i >= 2 && i < n) return false;
     const C = this.classes;
     const t = ((i >= 2 && i - 2 < n ? C[bytes[i - 2]] : 0) << 12) | ((i >= 1 && i - 1 < n ? C[bytes[i - 1]] : 0) << 6) | (i < n ? C[bytes[i]] : 0);
-    return (this.bits[t >>> 5] & (1 << (t & 31))) !== 0 && verify(bytes, n, i, t, this.head, this.owned, this.words);
+    return (this.bits[t >>> 5] & (1 << (t & 31))) !== 0 && verify(bytes, n, i, t, this.head, this.owned, this.words, this.classes, this.bits);
   }
 }
 
@@ -139,7 +139,7 @@ export class ByteFilter {
 function sampled(bytes: Uint8Array, from: number, n: number, C: Uint8Array, B: Int32Array, H: Int32Array, O: Int32Array, W: Uint8Array[]): boolean {
   for (let i = from; i < n; i += 2) {
     const t = (C[bytes[i - 2]] << 12) | (C[bytes[i - 1]] << 6) | C[bytes[i]];
-    if ((B[t >>> 5] & (1 << (t & 31))) !== 0 && verify(bytes, n, i, t, H, O, W)) return true;
+    if ((B[t >>> 5] & (1 << (t & 31))) !== 0 && verify(bytes, n, i, t, H, O, W, C, B)) return true;
   }
   return false;
 }
@@ -159,7 +159,7 @@ function sampledWords(bytes: Uint8Array, n: number, C: Uint8Array, B: Int32Array
     const t1 = (C[cur & 255] << 12) | (C[(cur >>> 8) & 255] << 6) | c2;
     const t2 = (c2 << 12) | (C[cur >>> 24] << 6) | C[next & 255];
     if ((((B[t1 >>> 5] >>> (t1 & 31)) | (B[t2 >>> 5] >>> (t2 & 31))) & 1) !== 0) {
-      if (verify(bytes, n, 4 * k + 2, t1, H, O, W) || verify(bytes, n, 4 * k + 4, t2, H, O, W)) return true;
+      if (verify(bytes, n, 4 * k + 2, t1, H, O, W, C, B) || verify(bytes, n, 4 * k + 4, t2, H, O, W, C, B)) return true;
     }
     cur = next;
   }
@@ -167,9 +167,16 @@ function sampledWords(bytes: Uint8Array, n: number, C: Uint8Array, B: Int32Array
 }
 
 /** Does a keyword owning window `t` (ending at `i`) occur there? */
-function verify(bytes: Uint8Array, n: number, i: number, t: number, H: Int32Array, O: Int32Array, W: Uint8Array[]): boolean {
+function verify(bytes: Uint8Array, n: number, i: number, t: number, H: Int32Array, O: Int32Array, W: Uint8Array[], C: Uint8Array, B: Int32Array): boolean {
   let q = H[t];
   if (q < 0) return false;
+  // every keyword owns two neighbouring windows: unless the window ending one byte before or
+  // after is in the set too, no keyword is here (a cheap test that spares most comparisons)
+  const c1 = i >= 1 && i - 1 < n ? C[bytes[i - 1]] : 0;
+  const c0 = i < n ? C[bytes[i]] : 0;
+  const before = ((i >= 3 && i - 3 < n ? C[bytes[i - 3]] : 0) << 12) | ((i >= 2 && i - 2 < n ? C[bytes[i - 2]] : 0) << 6) | c1;
+  const after = (c1 << 12) | (c0 << 6) | (i + 1 < n ? C[bytes[i + 1]] : 0);
+  if ((((B[before >>> 5] >>> (before & 31)) | (B[after >>> 5] >>> (after & 31))) & 1) === 0) return false;
   for (const end = q + 1 + 2 * O[q++]; q < end; q += 2) {
     const word = W[O[q]];
     const start = i - O[q + 1];
