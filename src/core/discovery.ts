@@ -37,7 +37,7 @@ export interface DiscoverOptions {
 interface Frame {
   dir: string;
   rel: string;
-  ignores: { base: string; ig: Ignore }[];
+  ignores: Layer[];
 }
 
 /**
@@ -56,8 +56,32 @@ function excludedByDefault(name: string, isDir: boolean): boolean {
   return false;
 }
 
+/**
+ * One ignore file's rules (or the config's excludes), for paths under `base`. The `ignore`
+ * package remembers every path it was asked about; over a large tree that memory grows with the
+ * file count, so the matcher is rebuilt from its patterns every few thousand paths.
+ */
+class Layer {
+  private ig: Ignore;
+  private uses = 0;
+  constructor(
+    readonly base: string,
+    private readonly patterns: string | string[],
+  ) {
+    this.ig = ignore().add(patterns);
+  }
+  ignores(path: string): boolean {
+    if (++this.uses > 4096) {
+      this.ig = ignore().add(this.patterns);
+      this.uses = 0;
+    }
+    return this.ig.ignores(path);
+  }
+}
+
 function ignored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolean {
-  for (const { base, ig } of ignores) {
+  for (const ig of ignores) {
+    const base = ig.base;
     const sub = base ? (rel.startsWith(base + '/') ? rel.slice(base.length + 1) : undefined) : rel;
     if (sub === undefined || !sub) continue;
     if (ig.ignores(isDir ? sub + '/' : sub)) return true;
@@ -75,10 +99,14 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
   // a negated `exclude` pattern may re-include a default exclude: then the defaults go through `ignore` too
   const exclude = options.exclude ?? [];
   const plainDefaults = !exclude.some((p) => p.trim().startsWith('!'));
-  const base = plainDefaults ? ignore().add(exclude) : ignore().add(DEFAULT_EXCLUDES).add(exclude);
-  const rootIgnores = plainDefaults && !exclude.some((p) => p.trim() && !p.trim().startsWith('#')) ? [] : [{ base: '', ig: base }];
+  const rootIgnores = plainDefaults && !exclude.some((p) => p.trim() && !p.trim().startsWith('#')) ? [] : [new Layer('', plainDefaults ? exclude : [...DEFAULT_EXCLUDES, ...exclude])];
   const visitedDirs = new Set<string>([rootReal]);
-  const seenFiles = new Set<string>();
+  // Nothing is kept per file (memory flat in the file count): files reached through a symbolic
+  // link wait until the walk is done and are yielded only if their target was not reached
+  // directly (the folders' listings say which files were: `listed`).
+  const listed = new Map<string, { rel: string; ignores: Layer[] }>();
+  const linked: { rel: string; real: string; name: string }[] = [];
+  const linkedTargets = new Set<string>();
   const stack: Frame[] = [{ dir: rootReal, rel: '', ignores: rootIgnores }];
   const skip = (s: Skip) => options.onSkip?.(s);
   const inside = (real: string) => real === rootReal || real.startsWith(rootReal + path.sep);
@@ -97,11 +125,12 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
         const text = fs.readFileSync(path.join(frame.dir, '.gitignore'), 'utf8');
-        ignores = [...ignores, { base: frame.rel, ig: ignore().add(text) }];
+        ignores = [...ignores, new Layer(frame.rel, text)];
       } catch {
         // an unreadable .gitignore is treated as absent
       }
     }
+    listed.set(frame.dir, { rel: frame.rel, ignores });
     const isIgnored = (name: string, rel: string, isDir: boolean) => (plainDefaults && excludedByDefault(name, isDir)) || ignored(ignores, rel, isDir);
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
@@ -146,17 +175,42 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
         stack.push({ dir: real, rel, ignores });
       } else if (isFile) {
         if (options.accept && !options.accept(rel)) continue;
-        if (seenFiles.has(realAbs)) continue;
-        seenFiles.add(realAbs);
-        let size = -1;
-        if (options.sizes !== false) try {
-          size = fs.statSync(realAbs).size;
-        } catch (e) {
-          skip({ file: rel, reason: 'unreadable', detail: `cannot stat (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+        if (realAbs !== abs) {
+          if (!linkedTargets.has(realAbs)) {
+            linkedTargets.add(realAbs);
+            linked.push({ rel, real: realAbs, name: entry.name });
+          }
           continue;
         }
-        yield { abs: realAbs, rel, size };
+        const found = file(abs, rel);
+        if (found) yield found;
       }
     }
+  }
+  // files reached only through a link, under the link's path
+  for (const l of linked) {
+    if (options.signal?.aborted) return;
+    const dir = listed.get(path.dirname(l.real));
+    const base = path.basename(l.real);
+    if (dir) {
+      const rel = dir.rel ? `${dir.rel}/${base}` : base;
+      const direct = !((plainDefaults && excludedByDefault(base, false)) || ignored(dir.ignores, rel, false)) && (!options.accept || options.accept(rel));
+      if (direct) continue;
+    }
+    const found = file(l.real, l.rel);
+    if (found) yield found;
+  }
+
+  function file(realAbs: string, rel: string): DiscoveredFile | undefined {
+    let size = -1;
+    if (options.sizes !== false) {
+      try {
+        size = fs.statSync(realAbs).size;
+      } catch (e) {
+        skip({ file: rel, reason: 'unreadable', detail: `cannot stat (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+        return undefined;
+      }
+    }
+    return { abs: realAbs, rel, size };
   }
 }

@@ -22,7 +22,7 @@ import type { ReaderReply, ReaderSetup } from './worker';
 export const PARALLEL_MIN_FILES = 1000;
 const BATCH = 64;
 /** Discovered paths waiting for a reader before discovery pauses. */
-const MAX_PENDING = 8192;
+const MAX_PENDING = 1024;
 
 /** Reader workers besides the calling thread: one per core but one, at most 3, at least 1. */
 export function defaultWorkers(): number {

@@ -137,6 +137,24 @@ describe('engine', () => {
       }
     });
 
+    it('scans a file reached both directly and through links once, and a linked file in an ignored folder through its link', async () => {
+      const t = tempTree({ '.gitignore': 'hidden/\n', 'real/inside.tf': AZ, 'hidden/kept.tf': AZ });
+      try {
+        fs.symlinkSync(path.join(t.dir, 'real', 'inside.tf'), path.join(t.dir, 'a-link.tf'));
+        fs.symlinkSync(path.join(t.dir, 'real', 'inside.tf'), path.join(t.dir, 'z-link.tf'));
+        fs.symlinkSync(path.join(t.dir, 'hidden', 'kept.tf'), path.join(t.dir, 'kept-link.tf'));
+        fs.symlinkSync(path.join(t.dir, 'hidden', 'kept.tf'), path.join(t.dir, 'kept-link2.tf'));
+        const r = await scan([t.dir]);
+        const files = r.findings.map((f) => f.file).sort();
+        assert.strictEqual(files.filter((f) => f === 'real/inside.tf').length, 1);
+        assert.ok(!files.some((f) => f.endsWith('link.tf') && !f.startsWith('kept')), JSON.stringify(files));
+        assert.strictEqual(files.filter((f) => f.startsWith('kept-link')).length, 1, JSON.stringify(files));
+        assert.strictEqual(r.summary.filesScanned, 2);
+      } finally {
+        t.cleanup();
+      }
+    });
+
     it('lists binary, invalid UTF-8, oversize files and symlink problems as skipped and finishes', async () => {
       const t = tempTree({
         'bin.tf': Buffer.from([0x72, 0x65, 0, 1, 2, 3, 0x62, 0x65, 0x64, 0x72, 0x6f, 0x63, 0x6b]),
