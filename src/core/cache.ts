@@ -24,7 +24,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
 
 interface Stored {
   salt: string;
-  entries: Record<string, Omit<FileResult, 'file'>>;
+  /** key -> the result without its file name, as JSON text (compact in memory, parsed on a hit) */
+  entries: Record<string, string>;
 }
 
 /** A root's subfolder name in a cache folder: a hash of its absolute path. */
@@ -46,7 +47,9 @@ export function cacheDirFor(root: string, base?: string): string | undefined {
 }
 
 export class ResultCache {
-  private entries: Map<string, Omit<FileResult, 'file'>> = new Map();
+  private entries: Map<string, string> = new Map();
+  /** One copy of the texts findings of a rule share (guidance, alternative...), however many hits. */
+  private readonly texts = new Map<string, string>();
   private readonly used = new Set<string>();
   private dirty = false;
   hits = 0;
@@ -65,7 +68,9 @@ export class ResultCache {
       const st = fs.lstatSync(file);
       if (st.isFile() && st.size <= MAX_BYTES) {
         const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Stored;
-        if (stored && stored.salt === salt && stored.entries && typeof stored.entries === 'object') cache.entries = new Map(Object.entries(stored.entries));
+        if (stored && stored.salt === salt && stored.entries && typeof stored.entries === 'object') {
+          cache.entries = new Map(Object.entries(stored.entries).filter((e): e is [string, string] => typeof e[1] === 'string'));
+        }
       }
     } catch {
       // absent or unreadable: an empty cache
@@ -85,13 +90,31 @@ export class ResultCache {
   get(rel: string, bytes: Uint8Array): FileResult | undefined {
     const k = this.key(rel, bytes);
     const hit = this.entries.get(k);
-    if (!hit) {
+    let result: FileResult | undefined;
+    try {
+      result = hit ? { file: rel, ...(JSON.parse(hit) as Omit<FileResult, 'file'>) } : undefined;
+    } catch {
+      result = undefined;
+    }
+    if (!result || !Array.isArray(result.findings) || !Array.isArray(result.diagnostics)) {
       this.misses++;
       return undefined;
     }
     this.hits++;
     this.used.add(k);
-    return { file: rel, ...structuredClone(hit) };
+    for (const f of result.findings) {
+      f.guidance = this.intern(f.guidance);
+      f.alternative = this.intern(f.alternative);
+      f.title = this.intern(f.title);
+    }
+    return result;
+  }
+
+  private intern(s: string): string {
+    const known = this.texts.get(s);
+    if (known !== undefined) return known;
+    this.texts.set(s, s);
+    return s;
   }
 
   set(rel: string, bytes: Uint8Array, result: FileResult): void {
@@ -100,7 +123,7 @@ export class ResultCache {
     if (result.skipped) return;
     const k = this.key(rel, bytes);
     const { file: _file, ...rest } = result;
-    this.entries.set(k, rest);
+    this.entries.set(k, JSON.stringify(rest));
     this.used.add(k);
     this.dirty = true;
   }
