@@ -46,8 +46,17 @@ export interface PipelineOptions {
   /** Files read and found to need no parse (counted, not named, unless `nameClean`). */
   onClean: (count: number) => void;
   nameClean?: boolean;
+  /** The reader worker's script (default: worker.js beside this bundle). */
+  workerScript?: string;
   /** Scan a candidate's bytes (default: the engine). */
   scanCandidate?: (rel: string, bytes: Uint8Array) => Promise<FileResult>;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+  dead: boolean;
+  batch?: [string, string][];
 }
 
 /** Scan the discovered files of one root. Resolves when all are done or the signal aborts. */
@@ -64,7 +73,7 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
   let discoveryDone = false;
   let failure: unknown;
   const candidates: { rel: string; bytes: Uint8Array }[] = [];
-  const pool: { worker: Worker; busy: boolean }[] = [];
+  const pool: Slot[] = [];
   let outstanding = 0;
   let wake: (() => void) | undefined;
   let resume: (() => void) | undefined;
@@ -99,40 +108,50 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
     else if (reply.clean) o.onClean(reply.clean);
     for (const c of reply.candidates) candidates.push(c);
   };
+  const requeue = (files: [string, string][]) => {
+    pending.splice(head, 0, ...files);
+  };
   const feed = () => {
     for (const slot of pool) {
-      if (slot.busy || signal?.aborted) continue;
+      if (slot.busy || slot.dead || signal?.aborted) continue;
       const files = takeBatch();
       if (!files) return;
       slot.busy = true;
+      slot.batch = files;
       outstanding++;
       slot.worker.postMessage({ id: batchId++, files });
     }
   };
-  const script = o.workers > 0 ? workerScript() : undefined;
+  const script = o.workers > 0 ? o.workerScript ?? workerScript() : undefined;
   const spawn = () => {
     if (!script || pool.length) return;
     const setup: ReaderSetup = { aiLockinAuditReader: true, keywords, maxFileSizeKb: config.maxFileSizeKb, nameClean };
     for (let i = 0; i < o.workers; i++) {
       const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
-      const slot = { worker, busy: false };
+      const slot: Slot = { worker, busy: false, dead: false };
       worker.on('message', (reply: ReaderReply) => {
         slot.busy = false;
+        slot.batch = undefined;
         outstanding--;
         handle(reply);
         feed();
         notify();
       });
-      worker.on('error', (e) => {
-        failure ??= e;
-        notify();
-      });
-      worker.on('exit', (code) => {
-        if (slot.busy) {
-          failure ??= new Error(`a reader worker stopped (exit code ${code})`);
-          notify();
+      // a worker that fails (it should not: it only reads) is dropped; its batch goes back to the
+      // queue and the calling thread reads it
+      const lose = () => {
+        if (slot.dead) return;
+        slot.dead = true;
+        if (slot.busy && slot.batch) {
+          outstanding--;
+          slot.busy = false;
+          requeue(slot.batch);
+          slot.batch = undefined;
         }
-      });
+        notify();
+      };
+      worker.on('error', lose);
+      worker.on('exit', lose);
       pool.push(slot);
     }
   };

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { scan } from '../../src/core';
-import { PARALLEL_MIN_FILES } from '../../src/core/parallel';
+import { defaultConfig, discover, Engine, scan, type FileResult } from '../../src/core';
+import { PARALLEL_MIN_FILES, runPipeline } from '../../src/core/parallel';
 import { generate } from '../../bench/generate';
 
 describe('parallel scan', () => {
@@ -21,6 +21,33 @@ describe('parallel scan', () => {
       assert.deepStrictEqual(many.skipped, one.skipped);
       assert.strictEqual(many.summary.filesScanned, one.summary.filesScanned);
       assert.ok(one.skipped.some((s) => s.reason === 'binary'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a reader worker that dies mid-scan loses no file: its batch is read by the calling thread', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ala-par-'));
+    const crash = path.join(dir, 'crash-worker.js');
+    try {
+      generate(dir, PARALLEL_MIN_FILES + 1000, 9);
+      // a worker that takes a batch and exits without replying
+      fs.writeFileSync(crash, "require('worker_threads').parentPort.once('message', () => process.exit(7));\n");
+      const engine = new Engine();
+      const config = defaultConfig();
+      const collect = () => {
+        const out = { results: [] as FileResult[], clean: 0 };
+        return { out, onResult: (r: FileResult) => out.results.push(r), onClean: (n: number) => (out.clean += n) };
+      };
+      const files = () => discover(dir, { accept: (rel) => engine.analyzerFor(rel) !== undefined && !rel.endsWith('crash-worker.js'), sizes: false });
+      const a = collect();
+      await runPipeline(files(), { engine, config, workers: 1, workerScript: crash, onResult: a.onResult, onClean: a.onClean });
+      const b = collect();
+      await runPipeline(files(), { engine, config, workers: 0, onResult: b.onResult, onClean: b.onClean });
+      const key = (r: FileResult) => `${r.file} ${r.findings.length} ${r.skipped?.reason ?? ''}`;
+      assert.deepStrictEqual(a.out.results.map(key).sort(), b.out.results.map(key).sort());
+      assert.strictEqual(a.out.clean + a.out.results.length, b.out.clean + b.out.results.length);
+      assert.ok(b.out.results.some((r) => r.findings.length));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
