@@ -1,7 +1,7 @@
 // Bundles the CLI and the extension with esbuild and copies the engine's data files beside them:
 //   dist/cli.js, dist/extension.js, dist/wasm/*.wasm, dist/core-assets/{terms,rules/catalog}
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,8 @@ for (const name of BUNDLED_WASM) {
   cpSync(require.resolve(wasmSource[name] ?? `@vscode/tree-sitter-wasm/wasm/${name}`), join(dist, 'wasm', name));
 }
 cpSync(join(root, 'src/core/terms/facts.yaml'), join(dist, 'core-assets/terms/facts.yaml'));
+// the same facts as JSON, read at start-up without the YAML parser (terms/index.ts: loadTerms)
+writeFileSync(join(dist, 'core-assets/terms/facts.json'), JSON.stringify(require('yaml').parse(readFileSync(join(root, 'src/core/terms/facts.yaml'), 'utf8'))));
 // the catalog, validated now and shipped as one JSON file (rules/catalog.ts: COMPILED_CATALOG)
 const { loadCatalog } = require('./out/src/core/rules/catalog.js');
 const { rules, version } = loadCatalog(join(root, 'src/core/rules/catalog'));

@@ -37,7 +37,7 @@ export class Prefilter {
 
   constructor(rules: readonly Rule[]) {
     // longest first so that alternation prefers the longer keyword
-    this.keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+    this.keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
     const alt = this.keywords.map(escape).join('|') || '(?!)';
     // keywords are lowercase: the file-level test runs on lowercased text without the i flag
     this.any = new RegExp(trieSource(this.keywords));

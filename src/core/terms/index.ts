@@ -31,8 +31,8 @@ export interface TermsBase {
 
 let cached: TermsBase | undefined;
 
-export function parseTerms(text: string): TermsBase {
-  const raw = parse(text) as {
+export function parseTerms(text: string, json = false): TermsBase {
+  const raw = (json ? JSON.parse(text) : parse(text)) as {
     announcement: { title: string; date: string };
     sources: Record<string, { title: string; file: string }>;
     facts: Fact[];
@@ -47,7 +47,16 @@ export function parseTerms(text: string): TermsBase {
 }
 
 export function loadTerms(): TermsBase {
-  cached ??= parseTerms(readAsset('terms/facts.yaml'));
+  if (!cached) {
+    // the build ships facts.yaml also as JSON (no YAML parser at start-up); sources read the YAML
+    let json: string | undefined;
+    try {
+      json = readAsset('terms/facts.json');
+    } catch {
+      json = undefined;
+    }
+    cached = json !== undefined ? parseTerms(json, true) : parseTerms(readAsset('terms/facts.yaml'));
+  }
   return cached;
 }
 
