@@ -370,9 +370,11 @@ function rootFailOn(p: string): FailOn | undefined {
 
 if (require.main === module) {
   // The CLI is a short-lived process that allocates mostly short-lived objects: a young
-  // generation that does not grow keeps the peak RSS about 20 MB lower at the same speed
-  // (measured with npm run bench). Only here: a library or the editor's host keeps V8's defaults.
+  // generation that does not grow and a heap that grows slowly keep the peak RSS 10 to 20 MB
+  // lower, and flat in the tree's size (measured with npm run bench; a first scan, parsing
+  // every candidate, is about 10% slower). Only here: a library or the editor's host keeps V8's defaults.
   v8.setFlagsFromString('--semi-space-growth-factor=1');
+  v8.setFlagsFromString('--optimize-for-size');
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
