@@ -30,7 +30,7 @@ interface Args {
   verbose: boolean;
   color?: boolean;
   inlineSuppressions?: boolean;
-  /** Worker threads for large scans (--jobs); 0 scans on one thread with the least memory. */
+  /** Reader threads for large scans (--jobs); 0 scans on one thread. */
   jobs?: number;
   quiet: boolean;
   baseline?: string;
@@ -65,8 +65,8 @@ Options:
                                           cache folder, ~/.cache/ai-lockin-audit); an unchanged file is
                                           not parsed again. Never point it into the scanned repository.
       --no-cache                          parse every file that needs it
-  -j, --jobs N                            worker threads for large scans (default: cores - 1, at most 3;
-                                          0 = one thread, least memory)
+  -j, --jobs N                            reader threads for large trees besides the main thread, which
+                                          parses (default: cores - 1, at most 3; 0 = one thread)
       --verbose                           text format: print the guidance of each finding
       --color / --no-color                force or disable colour (default: on a TTY)
   -q, --quiet                             no progress line or notes on stderr (warnings stay)

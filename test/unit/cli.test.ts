@@ -30,6 +30,26 @@ describe('cli', () => {
     }
   });
 
+  it('reuses the results of unchanged files (--cache-dir), and parses everything with --no-cache', () => {
+    const t = tempTree({ 'main.tf': 'resource "azurerm_cognitive_account" "a" {\n  kind = "OpenAI"\n}\n', 'app.py': 'x = 1\n' });
+    const cache = tempTree({});
+    try {
+      const args = ['scan', t.dir, '--fail-on', 'never', '--format', 'json', '--verbose', '--cache-dir', cache.dir];
+      const first = runCli(args);
+      assert.strictEqual(first.status, 0, first.stderr);
+      assert.match(first.stderr, /cache: 0 of 1 files to parse were unchanged/);
+      const second = runCli(args);
+      assert.match(second.stderr, /cache: 1 of 1 files to parse were unchanged/);
+      assert.deepStrictEqual(JSON.parse(second.stdout).findings, JSON.parse(first.stdout).findings);
+      const off = runCli([...args.slice(0, -2), '--no-cache']);
+      assert.doesNotMatch(off.stderr, /cache:/);
+      assert.deepStrictEqual(JSON.parse(off.stdout).findings, JSON.parse(first.stdout).findings);
+    } finally {
+      t.cleanup();
+      cache.cleanup();
+    }
+  });
+
   it('exits 2 with a one-line message for usage errors', () => {
     for (const args of [['scan', '--format', 'xml'], ['scan', '--fail-on', 'sometimes'], ['scan', '--bogus'], ['frobnicate'], ['scan', '/no/such/path']]) {
       const r = runCli(args);

@@ -20,8 +20,12 @@ export interface CliRun {
 }
 
 /** Run the bundled CLI as a process, as a pipeline would. */
+/** The CLI's result cache during tests: one folder for this test process, not the user's. */
+export const TEST_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'ala-cache-home-'));
+process.on('exit', () => fs.rmSync(TEST_CACHE_HOME, { recursive: true, force: true }));
+
 export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...opts.env }, encoding: 'utf8', timeout: opts.timeout ?? 120_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE_HOME, ...opts.env }, encoding: 'utf8', timeout: opts.timeout ?? 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
