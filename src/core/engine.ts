@@ -1,7 +1,7 @@
 /**
  * The engine: one file (text or bytes) to findings, the same for every surface that asks.
  */
-import { ANALYZERS } from './analyzers';
+import { ANALYZERS, GRAMMAR_OF } from './analyzers';
 import { classify, type AnalyzerId } from './classify';
 import { type Config, defaultConfig, effectiveSeverity } from './config';
 import { loadCatalog, type Catalog } from './rules/catalog';
@@ -13,7 +13,7 @@ import { LineIndex } from './util/lines';
 import { Prefilter } from './prefilter';
 import { ByteFilter } from './bytefilter';
 import { decode } from './util/decode';
-import { forgetTree } from './parsers/treesitter';
+import { forgetTree, getParser } from './parsers/treesitter';
 import { LineTexts } from './util/linetext';
 import { customRuleSet } from './rules/custom';
 import { preParseCheck, TooComplexError } from './guard';
@@ -50,6 +50,16 @@ export class Engine {
   analyzerFor(relPath: string): AnalyzerId | undefined {
     const id = classify(relPath);
     return id && ANALYZERS[id] ? id : undefined;
+  }
+
+  /**
+   * Start loading what scanning `relPath` will need (its grammar: a WASM module compiled off the
+   * main thread) without waiting for it. A scan calls this when a file joins the queue.
+   */
+  prepare(relPath: string): void {
+    const id = this.analyzerFor(relPath);
+    const grammar = id ? GRAMMAR_OF[id] : undefined;
+    if (grammar) getParser(grammar).catch(() => undefined);
   }
 
   /** Drop what is kept for a file (the editor closed it). */

@@ -106,7 +106,10 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
     for (const skip of reply.skips) o.onResult({ file: skip.file, findings: [], diagnostics: [], skipped: skip });
     if (reply.cleanFiles) for (const file of reply.cleanFiles) o.onResult({ file, findings: [], diagnostics: [], prefiltered: true });
     else if (reply.clean) o.onClean(reply.clean);
-    for (const c of reply.candidates) candidates.push(c);
+    for (const c of reply.candidates) {
+      engine.prepare(c.rel);
+      candidates.push(c);
+    }
   };
   const requeue = (files: [string, string][]) => {
     pending.splice(head, 0, ...files);

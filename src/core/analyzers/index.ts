@@ -14,6 +14,7 @@ import { analyzeMakefile } from './makefile';
 import { analyzePowershell } from './powershell';
 import { analyzeShell } from './shell';
 import type { Analyzer } from './types';
+import type { Grammar } from '../parsers/treesitter';
 import { analyzeYaml } from './yaml';
 
 export type { Analyzer, AnalyzeInput, AnalyzeOutput, ParseProblem } from './types';
@@ -41,4 +42,19 @@ export const ANALYZERS: Partial<Record<AnalyzerId, Analyzer>> = {
   shell: analyzeShell,
   powershell: analyzePowershell,
   makefile: analyzeMakefile,
+};
+
+/** The tree-sitter grammar an analyzer parses with: loaded ahead while a file waits its turn (Engine.prepare). */
+export const GRAMMAR_OF: Partial<Record<AnalyzerId, Grammar>> = {
+  hcl: 'hcl',
+  python: 'python',
+  javascript: 'javascript',
+  typescript: 'typescript',
+  tsx: 'tsx',
+  go: 'go',
+  java: 'java',
+  csharp: 'c-sharp',
+  shell: 'bash',
+  makefile: 'bash',
+  powershell: 'powershell',
 };
