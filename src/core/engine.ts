@@ -13,6 +13,7 @@ import { LineIndex } from './util/lines';
 import { Prefilter } from './prefilter';
 import { decode } from './util/decode';
 import { forgetTree } from './parsers/treesitter';
+import { forgetSegments } from './analyzers/source';
 import { LineTexts } from './util/linetext';
 import { customRuleSet } from './rules/custom';
 import { preParseCheck, TooComplexError } from './guard';
@@ -53,6 +54,7 @@ export class Engine {
   /** Drop what is kept for a file (the editor closed it). */
   forget(file: string): void {
     forgetTree(file);
+    forgetSegments(file);
   }
 
   guidanceFor(rule: Rule): string {
