@@ -11,6 +11,7 @@ import { Engine } from '../../src/core';
 import { segmentStats } from '../../src/core/analyzers/source';
 import { PYTHON as PYTHON_LANGUAGE } from '../../src/core/analyzers/python';
 import { getParser } from '../../src/core/parsers/treesitter';
+import { MAX_REGION_CHARS, planRegion } from '../../src/core/analyzers/segments';
 
 const PYTHON = `"""Chat service."""
 import os
@@ -259,6 +260,36 @@ describe('python segments: text from a boundary parses as a document of its own'
   });
 });
 
+describe('segment planning', () => {
+  const lineStart = (text: string, at: number) => text[at - 1] === '\n';
+  const state = (text: string, focus?: number[]) => ({ text, focus, starts: lineStarts(text), atoms: [] });
+
+  it('re-parses the segments an edit touches, widened to boundaries in the new text', () => {
+    const s = state('a = 1\nb = 2\nc = 3\nd = 4\n', [0, 1]);
+    assert.deepStrictEqual(planRegion(s, 'a = 1\nb = 22\nc = 3\nd = 4\n', [0, 1], lineStart), { start: 6, end: 13, first: 1, last: 1, delta: 1 });
+    // an insertion at a segment start belongs to that segment
+    assert.deepStrictEqual(planRegion(s, 'a = 1\nx\nb = 2\nc = 3\nd = 4\n', [0, 1], lineStart), { start: 6, end: 14, first: 1, last: 1, delta: 2 });
+    // the new text at the region's end is no boundary: the region grows
+    assert.deepStrictEqual(planRegion(s, 'a = 1\nb = 2c = 3\nd = 4\n', [0, 1], lineStart), { start: 6, end: 17, first: 1, last: 2, delta: -1 });
+  });
+
+  it('gives up when keyword ranges outside the region differ, or the focus mode changed', () => {
+    const s = state('a = 1\nb = 2\nc = 3\nd = 4\n', [0, 1, 18, 19]);
+    assert.ok(planRegion(s, 'a = 1\nb = 22\nc = 3\nd = 4\n', [0, 1, 19, 20], lineStart));
+    assert.strictEqual(planRegion(s, 'a = 1\nb = 22\nc = 3\nd = 4\n', [0, 1, 18, 20], lineStart), undefined);
+    assert.strictEqual(planRegion(s, 'a = 1\nb = 22\nc = 3\nd = 4\n', [0, 2, 19, 20], lineStart), undefined);
+    assert.strictEqual(planRegion(s, 'a = 1\nb = 22\nc = 3\nd = 4\n', [19, 20], lineStart), undefined);
+    assert.strictEqual(planRegion(s, 'a = 1\nb = 22\nc = 3\nd = 4\n', undefined, lineStart), undefined);
+    // ranges inside the region may change freely
+    assert.ok(planRegion(s, 'a = 1\nb = 22\nc = 3\nd = 4\n', [0, 1, 6, 7, 19, 20], lineStart));
+  });
+
+  it('gives up on regions over the size limit', () => {
+    const big = `a = 1\n${'x'.repeat(MAX_REGION_CHARS)}\nb = 2\n`;
+    assert.strictEqual(planRegion(state(big), big.replace('xx', 'xyx'), undefined, lineStart), undefined);
+  });
+});
+
 describe('editor path: incremental re-scans equal fresh scans', () => {
   const fresh = new Engine();
   const incremental = new Engine({ incremental: true });
@@ -325,6 +356,17 @@ describe('editor path: incremental re-scans equal fresh scans', () => {
     const regions = segmentStats.regions - before;
     t.diagnostic(`${regions} of ${scans} scans re-analysed by region`);
     assert.ok(regions >= scans - 2, `only ${regions} of ${scans} scans re-analysed by region`);
+    // typing a binding one character at a time: syntax errors on the way (open string, open
+    // call), then the segment path again as soon as the line parses
+    const typed = 'extra = AzureOpenAI(azure_endpoint="https://t.openai.azure.com")';
+    lines.splice(1000, 0, '');
+    await check('empty line');
+    for (let i = 1; i <= typed.length; i++) {
+      lines[1000] = typed.slice(0, i);
+      const r0 = segmentStats.regions;
+      await check(`typed ${lines[1000]}`);
+      if (i === typed.length) assert.strictEqual(segmentStats.regions - r0, 1, 'the completed line was not re-analysed by region');
+    }
     incremental.forget(file);
   });
 });

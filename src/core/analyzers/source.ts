@@ -276,8 +276,9 @@ export async function analyzeSource(lang: SourceLanguage, text: string, focus?: 
     collect(lang, root, focus, atoms, problems);
     if (!segmented) return;
     segmentStats.documents++;
-    if (root.hasError) segmentStates.delete(cacheKey);
-    else keepSegments(cacheKey, { grammar: lang.grammar, text, focus: focus ? [...focus] : undefined, ...cutSegments(topBoundaries(root, text, lang.boundary!), atoms) });
+    // with syntax errors, the last error-free state stays (it describes its own text): once the
+    // edits since then parse without error as a region, the next scan takes the segment path again
+    if (!root.hasError) keepSegments(cacheKey, { grammar: lang.grammar, text, focus: focus ? [...focus] : undefined, ...cutSegments(topBoundaries(root, text, lang.boundary!), atoms) });
   }, cacheKey);
   atoms.sort((a, b) => a.start - b.start || a.end - b.end);
   return { artifact: lang.artifact, atoms, problems };
