@@ -1,17 +1,23 @@
 /**
  * `node out/bench/editor.js [--rounds N]`: where the editor's re-scan of one 5,000-line file after
- * an edit spends its time. The file and the 200 edits are those of `editorLatency()` in run.ts
- * (the shared `editorFile`/`editorEdit`). Each round replays the edits and times, per edit:
+ * an edit spends its time. The file and the 200 edits are those of `editorLatency()` in run.ts.
+ * Each round replays the edits and times, per edit:
  *   - end to end: `Engine({ incremental: true }).scanText` (what the editor calls);
- *   - the engine's building blocks on the same texts: prefilter test and scan, NUL test, bracket
- *     guard, line index, directives, the tree-sitter edit and incremental re-parse (with and
- *     without the progress callback), a full parse for comparison, the analyzer walk;
+ *   - the engine's passes over the whole text: prefilter test and scan, NUL test, bracket guard,
+ *     line index, directives;
+ *   - the Python segment path (analyzers/segments.ts): changed span, region plan, the region's
+ *     parse, the analyzer as a whole;
+ *   - for reference, the whole-document path: edit positions, `tree.edit`, incremental re-parse
+ *     (with and without the progress callback), a full parse, the walk of the whole tree;
  * and prints per phase the median over rounds of each phase's p50 and p95 over the 200 edits.
  * The machine may be shared: rounds alternate and medians are reported.
  */
 import { Engine } from '../src/core';
 import { ANALYZERS } from '../src/core/analyzers';
 import { preParseCheck, ParseBudget } from '../src/core/guard';
+import { PYTHON } from '../src/core/analyzers/python';
+import { changedSpan, planRegion } from '../src/core/analyzers/segments';
+import { analyzeSource, type SourceLanguage } from '../src/core/analyzers/source';
 import { getParser, type Tree } from '../src/core/parsers/treesitter';
 import { parseDirectives } from '../src/core/suppress';
 import { LineIndex } from '../src/core/util/lines';
@@ -69,34 +75,26 @@ export async function endToEnd(texts = editorTexts()): Promise<number[]> {
   return times;
 }
 
-/** The edit between two texts: common prefix and suffix, rows and columns by a walk over the text. */
-function diff(before: string, after: string) {
-  const max = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  const pos = (text: string, offset: number) => {
-    let row = 0;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-      row++;
-      lineStart = i + 1;
-    }
-    return { row, column: offset - lineStart };
-  };
-  return {
-    startIndex: prefix,
-    oldEndIndex: before.length - suffix,
-    newEndIndex: after.length - suffix,
-    startPosition: pos(before, prefix),
-    oldEndPosition: pos(before, before.length - suffix),
-    newEndPosition: pos(after, after.length - suffix),
-  };
+/** Rows and columns of an offset by a walk over the text (as the tree layer does for `tree.edit`). */
+function position(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
 }
 
 type Phases = Record<string, number[]>;
 
+/** The phases of one replay of the edits. */
 async function phases(texts: string[]): Promise<Phases> {
   const engine = new Engine();
   const prefilter = engine.prefilter;
@@ -104,77 +102,96 @@ async function phases(texts: string[]): Promise<Phases> {
   const out: Phases = {};
   const rec = (k: string, v: number) => (out[k] ??= []).push(v);
   const analyze = ANALYZERS.python!;
+  const wholeDocument: SourceLanguage = { ...PYTHON, boundary: undefined };
   let tree: Tree = parser.parse(texts[0])!;
   let treePlain: Tree = parser.parse(texts[0])!;
-  const key = `bench-walk-${Math.random()}`;
+  const key = `bench-segments-${process.hrtime.bigint()}`;
+  const keyWhole = `${key}-whole`;
+  await analyze({ path: EDITOR_FILE, text: texts[0], focus: prefilter.scan(texts[0]).hits, cacheKey: key });
+  let hitsBefore = prefilter.scan(texts[0]).hits;
   for (let e = 1; e < texts.length; e++) {
     const before = texts[e - 1];
     const text = texts[e];
+    // the engine's passes over the whole text
     let t0 = now();
     prefilter.mayMatch(text);
-    rec('prefilter.mayMatch (lowercase + regex)', ms(t0));
+    rec('engine: prefilter.mayMatch (lowercase + regex)', ms(t0));
     t0 = now();
     text.includes('\0');
-    rec('NUL test', ms(t0));
+    rec('engine: NUL test', ms(t0));
     t0 = now();
     preParseCheck(text);
-    rec('guard preParseCheck', ms(t0));
+    rec('engine: guard preParseCheck', ms(t0));
     t0 = now();
     const { hits } = prefilter.scan(text);
-    rec('prefilter.scan (keywords + ranges)', ms(t0));
+    rec('engine: prefilter.scan (keywords + ranges)', ms(t0));
     t0 = now();
-    const edit = diff(before, text);
-    rec('edit: prefix/suffix + row/column walk', ms(t0));
+    const lines = new LineIndex(text);
+    rec('engine: LineIndex', ms(t0));
+    t0 = now();
+    parseDirectives(text, lines);
+    rec('engine: parseDirectives', ms(t0));
+    // the segment path (every line of this file starts a segment)
+    t0 = now();
+    changedSpan(before, text);
+    rec('segments: changed span (prefix + suffix)', ms(t0));
+    t0 = now();
+    const plan = planRegion({ text: before, focus: hitsBefore, starts: lineStarts(before), atoms: [] }, text, hits, PYTHON.boundary!);
+    rec('segments: line starts + planRegion (bench only)', ms(t0));
+    if (plan) {
+      const region = text.slice(plan.start, plan.end);
+      t0 = now();
+      parser.parse(region)!.delete();
+      rec('segments: parse of the edited region', ms(t0));
+    }
+    t0 = now();
+    await analyze({ path: EDITOR_FILE, text, focus: hits, cacheKey: key });
+    rec('segments: python analyzer (span, region parse, walk, splice)', ms(t0));
+    hitsBefore = hits;
+    // the whole-document path, for reference
+    const span = changedSpan(before, text);
+    t0 = now();
+    const edit = {
+      startIndex: span.start,
+      oldEndIndex: span.oldEnd,
+      newEndIndex: span.newEnd,
+      startPosition: position(before, span.start),
+      oldEndPosition: position(before, span.oldEnd),
+      newEndPosition: position(text, span.newEnd),
+    };
+    rec('whole document: edit positions (row/column walks)', ms(t0));
     t0 = now();
     tree.edit(edit);
-    rec('tree.edit', ms(t0));
+    rec('whole document: tree.edit', ms(t0));
     t0 = now();
     const budget = new ParseBudget('bench');
-    rec('ParseBudget (process.memoryUsage)', ms(t0));
+    rec('whole document: ParseBudget (process.memoryUsage)', ms(t0));
     t0 = now();
     const next = parser.parse(text, tree, { progressCallback: budget.progress })!;
-    rec('parse incremental (with progress callback)', ms(t0));
-    t0 = now();
-    const ranges = next.getChangedRanges(tree);
-    rec('getChangedRanges', ms(t0));
-    if (e === 1) console.error(`changed ranges after edit 1: ${JSON.stringify(ranges.map((r) => [r.startIndex, r.endIndex]))}`);
+    rec('whole document: incremental parse (progress callback)', ms(t0));
     tree.delete();
     tree = next;
     treePlain.edit(edit);
     t0 = now();
     const nextPlain = parser.parse(text, treePlain)!;
-    rec('parse incremental (no callback)', ms(t0));
+    rec('whole document: incremental parse (no callback)', ms(t0));
     treePlain.delete();
     treePlain = nextPlain;
     if (e % 10 === 0) {
       t0 = now();
       parser.parse(text)!.delete();
-      rec('parse full (no old tree; every 10th edit)', ms(t0));
-    }
-    // the analyzer on a kept tree whose text is unchanged: the walk alone
-    await analyze({ path: EDITOR_FILE, text, focus: hits, cacheKey: key });
-    t0 = now();
-    await analyze({ path: EDITOR_FILE, text, focus: hits, cacheKey: key });
-    rec('analyzer walk (focus, tree kept)', ms(t0));
-    if (e % 10 === 0) {
+      rec('whole document: full parse (every 10th edit)', ms(t0));
+      // the walk of the whole kept tree: the second call finds the tree parsed for this text
+      await analyzeSource(wholeDocument, text, hits, keyWhole);
       t0 = now();
-      await analyze({ path: EDITOR_FILE, text, focus: undefined, cacheKey: key });
-      rec('analyzer walk (no focus; every 10th edit)', ms(t0));
+      await analyzeSource(wholeDocument, text, hits, keyWhole);
+      rec('whole document: analyzer walk, focus (every 10th edit)', ms(t0));
     }
-    t0 = now();
-    const lines = new LineIndex(text);
-    rec('LineIndex', ms(t0));
-    t0 = now();
-    parseDirectives(text, lines);
-    rec('parseDirectives', ms(t0));
-    t0 = now();
-    before === text;
-    text.split('\n').length;
-    rec('(reference: split into lines)', ms(t0));
   }
   tree.delete();
   treePlain.delete();
   engine.forget(key);
+  engine.forget(keyWhole);
   return out;
 }
 
@@ -197,8 +214,8 @@ async function main() {
   }
   const f = (x: number) => x.toFixed(3).padStart(8);
   console.log(`editor: ${EDITOR_LINES}-line ${EDITOR_FILE}, ${EDITOR_EDITS} edits, ${rounds} rounds (medians over rounds)`);
-  console.log(`${'end to end: Engine({ incremental: true }).scanText'.padEnd(52)} p50 ${f(median(e2e.map((x) => x.p50)))} ms  p95 ${f(median(e2e.map((x) => x.p95)))} ms   (rounds p95: ${e2e.map((x) => x.p95.toFixed(2)).join(', ')})`);
-  for (const [k, v] of Object.entries(all)) console.log(`${k.padEnd(52)} p50 ${f(median(v.p50))} ms  p95 ${f(median(v.p95))} ms`);
+  console.log(`${'end to end: Engine({ incremental: true }).scanText'.padEnd(64)} p50 ${f(median(e2e.map((x) => x.p50)))} ms  p95 ${f(median(e2e.map((x) => x.p95)))} ms   (rounds p95: ${e2e.map((x) => x.p95.toFixed(2)).join(', ')})`);
+  for (const [k, v] of Object.entries(all)) console.log(`${k.padEnd(64)} p50 ${f(median(v.p50))} ms  p95 ${f(median(v.p95))} ms`);
 }
 
 if (require.main === module) {
