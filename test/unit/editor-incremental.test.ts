@@ -284,9 +284,14 @@ describe('segment planning', () => {
     assert.ok(planRegion(s, 'a = 1\nb = 22\nc = 3\nd = 4\n', [0, 1, 6, 7, 19, 20], lineStart));
   });
 
-  it('gives up on regions over the size limit', () => {
+  it('gives up on regions over the size limits', () => {
     const big = `a = 1\n${'x'.repeat(MAX_REGION_CHARS)}\nb = 2\n`;
     assert.strictEqual(planRegion(state(big), big.replace('xx', 'xyx'), undefined, lineStart), undefined);
+    // over a quarter of the document: the whole document is re-parsed
+    const third = `a = 1\n${'x'.repeat(3000)}\n${'b = 2\n'.repeat(1000)}`;
+    assert.strictEqual(planRegion(state(third), third.replace('xx', 'xyx'), undefined, lineStart), undefined);
+    const tenth = `a = 1\n${'x'.repeat(3000)}\n${'b = 2\n'.repeat(5000)}`;
+    assert.ok(planRegion(state(tenth), tenth.replace('xx', 'xyx'), undefined, lineStart));
   });
 });
 

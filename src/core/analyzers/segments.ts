@@ -27,8 +27,13 @@
  */
 import type { Atom } from '../types';
 
-/** A region larger than this is not worth parsing apart: the whole document is re-parsed. */
+/**
+ * A region larger than this, or larger than a quarter of its document when over
+ * `SMALL_REGION_CHARS`, is not worth parsing apart: the incremental re-parse of the whole document
+ * costs less (inside a large class or function, tree-sitter-python reuses most of the tree).
+ */
 export const MAX_REGION_CHARS = 64 * 1024;
+export const SMALL_REGION_CHARS = 2048;
 
 export interface SegmentState {
   /** The text the segments describe. */
@@ -145,7 +150,8 @@ export function planRegion(state: SegmentState, text: string, focus: readonly nu
     const from = starts[first];
     const oldTo = last + 1 < n ? starts[last + 1] : state.text.length;
     const to = last + 1 < n ? oldTo + delta : text.length;
-    if (to - from > MAX_REGION_CHARS) return undefined;
+    const size = to - from;
+    if (size > MAX_REGION_CHARS || (size > SMALL_REGION_CHARS && size * 4 > text.length)) return undefined;
     const okStart = from === 0 || boundary(text, from);
     const okEnd = to === text.length || boundary(text, to);
     if (okStart && okEnd) {
