@@ -361,15 +361,21 @@ describe('editor path: incremental re-scans equal fresh scans', () => {
     const regions = segmentStats.regions - before;
     t.diagnostic(`${regions} of ${scans} scans re-analysed by region`);
     assert.ok(regions >= scans - 2, `only ${regions} of ${scans} scans re-analysed by region`);
-    // typing a binding one character at a time: syntax errors on the way (open string, open
-    // call), then the segment path again as soon as the line parses
+    incremental.forget(file);
+  });
+
+  it('typing a binding one character at a time gives fresh results, and the segment path resumes when the line parses', async () => {
+    // on the way: syntax errors (open call, open string) that the whole document's parse handles
+    const lines = Array.from({ length: 300 }, (_, i) => (i % 100 === 0 ? 'client = AzureOpenAI(azure_endpoint="https://contoso.openai.azure.com")' : `value_${i} = compute(${i}, "plain text ${i}")  # comment ${i}`));
+    const file = 'app/typed_service.py';
+    await incremental.scanText(file, lines.join('\n'));
     const typed = 'extra = AzureOpenAI(azure_endpoint="https://t.openai.azure.com")';
-    lines.splice(1000, 0, '');
-    await check('empty line');
-    for (let i = 1; i <= typed.length; i++) {
-      lines[1000] = typed.slice(0, i);
+    lines.splice(150, 0, '');
+    for (let i = 0; i <= typed.length; i++) {
+      lines[150] = typed.slice(0, i);
+      const text = lines.join('\n');
       const r0 = segmentStats.regions;
-      await check(`typed ${lines[1000]}`);
+      assert.deepStrictEqual(await incremental.scanText(file, text), await fresh.scanText(file, text), `typed ${lines[150]}`);
       if (i === typed.length) assert.strictEqual(segmentStats.regions - r0, 1, 'the completed line was not re-analysed by region');
     }
     incremental.forget(file);
