@@ -14,6 +14,7 @@ import { Prefilter } from './prefilter';
 import { ByteFilter } from './bytefilter';
 import { decode } from './util/decode';
 import { forgetTree, getParser } from './parsers/treesitter';
+import { forgetSegments } from './analyzers/source';
 import { LineTexts } from './util/linetext';
 import { customRuleSet } from './rules/custom';
 import { preParseCheck, TooComplexError } from './guard';
@@ -65,6 +66,7 @@ export class Engine {
   /** Drop what is kept for a file (the editor closed it). */
   forget(file: string): void {
     forgetTree(file);
+    forgetSegments(file);
   }
 
   guidanceFor(rule: Rule): string {

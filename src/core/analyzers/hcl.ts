@@ -137,6 +137,6 @@ export async function analyzeHcl(input: AnalyzeInput): Promise<AnalyzeOutput> {
           return true;
       }
     }, input.focus);
-  });
+  }, input.cacheKey);
   return { artifact: 'terraform', atoms, problems };
 }

@@ -141,6 +141,22 @@ function visit(node: TSNode, ctx: SourceContext): boolean | void {
   }
 }
 
+/**
+ * A top-level statement at `offset` starts a document of its own (segments.ts): it starts a line
+ * with an ASCII letter or `_`, and the line before does not end in a `\\` continuation (which
+ * parses without error at the end of a document but joins the next line inside one). Clauses such
+ * as `else:` need no test here: alone, they never parse without error.
+ * test/unit/editor-incremental.test.ts checks that parse(R + B) is parse(R) then parse(B).
+ */
+function boundary(text: string, offset: number): boolean {
+  if (text.charCodeAt(offset - 1) !== 10) return false;
+  let e = offset - 1;
+  if (text.charCodeAt(e - 1) === 13) e--;
+  if (text.charCodeAt(e - 1) === 92) return false;
+  const c = text.charCodeAt(offset);
+  return c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 export const PYTHON: SourceLanguage = {
   grammar: 'python',
   artifact: 'python',
@@ -150,6 +166,7 @@ export const PYTHON: SourceLanguage = {
   transparent: new Set(['parenthesized_expression']),
   keyOf,
   visit,
+  boundary,
 };
 
 export const analyzePython = sourceAnalyzer(PYTHON);

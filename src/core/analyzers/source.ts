@@ -6,6 +6,7 @@
 import type { ArtifactKind, Atom } from '../types';
 import { type Grammar, type TSNode, walk, withTree } from '../parsers/treesitter';
 import type { AnalyzeInput, AnalyzeOutput, ParseProblem } from './types';
+import { assemble, cutSegments, planRegion, sameRanges, type SegmentState, splice } from './segments';
 
 /** Placeholder for a non-literal part of a string (interpolation, variable in a concatenation). */
 export const HOLE = '${}';
@@ -32,6 +33,12 @@ export interface SourceLanguage {
   keyOf(node: TSNode): string | undefined;
   /** Called for every other named node; pushes atoms through `ctx`. Returning false skips the subtree. */
   visit(node: TSNode, ctx: SourceContext): boolean | void;
+  /**
+   * For the editor (segments.ts): true when a top-level node starting at `offset` of `text` starts
+   * where no preceding text can continue it, so the text from there parses as a document of its
+   * own. Set only for languages whose root visit pushes no atom; absent: whole-document re-parses.
+   */
+  boundary?(text: string, offset: number): boolean;
 }
 
 export interface SourceContext {
@@ -143,10 +150,8 @@ export function isEnvName(s: string | undefined): s is string {
   return !!s && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s);
 }
 
-/** Run a language over a text: walk (skipping comments), strings with keys, then the language's own atoms. */
-export async function analyzeSource(lang: SourceLanguage, text: string, focus?: readonly number[], cacheKey?: string): Promise<AnalyzeOutput> {
-  const atoms: Atom[] = [];
-  const problems: ParseProblem[] = [];
+/** Walk a (sub)tree, skipping comments, pushing strings with keys and the language's own atoms in walk order. */
+function collect(lang: SourceLanguage, root: TSNode, focus: readonly number[] | undefined, atoms: Atom[], problems: ParseProblem[]): void {
   const consumed = new Set<number>();
   const inner = new Set<number>();
   const ctx: SourceContext = {
@@ -160,37 +165,120 @@ export async function analyzeSource(lang: SourceLanguage, text: string, focus?: 
       atoms.push(atom);
     },
   };
+  walk(root, (node) => {
+    if (lang.comments.has(node.type)) return false;
+    if (node.type === 'ERROR' && problems.length < 20) problems.push({ start: node.startIndex, end: node.endIndex, message: `${lang.grammar} syntax error` });
+    if (consumed.has(node.id)) return true; // part of a joined concatenation; its substitutions are still walked
+    const ops = lang.concat(node);
+    if (ops) {
+      // the walk meets the outermost concatenation first; it claims its operands, so nested
+      // ones are recognised without asking for parents (which costs the tree depth each time)
+      if (inner.has(node.id)) return true;
+      const todo = [...ops];
+      while (todo.length) {
+        const x = todo.pop()!;
+        const u = unwrap(lang, x);
+        const sub = lang.concat(u);
+        if (sub) {
+          inner.add(u.id);
+          todo.push(...sub);
+        } else if (lang.literal(u)) consumed.add(u.id);
+      }
+      const s = staticString(lang, node);
+      if (s) atoms.push({ kind: 'string', value: s.value, start: s.start, end: s.end, key: lang.keyOf(node) });
+      return true;
+    }
+    const lit = lang.literal(node);
+    if (lit) {
+      atoms.push({ kind: 'string', value: lit.value, start: lit.start, end: lit.end, key: lang.keyOf(node) });
+      return true; // templates may hold calls in their substitutions
+    }
+    return lang.visit(node, ctx);
+  }, focus);
+}
+
+/** Starts of the root's children that are segment boundaries (segments.ts). */
+function topBoundaries(root: TSNode, text: string, boundary: (text: string, offset: number) => boolean): number[] {
+  const out: number[] = [];
+  const cursor = root.walk();
+  try {
+    if (cursor.gotoFirstChild()) {
+      do {
+        const s = cursor.startIndex;
+        if (s > 0 && boundary(text, s)) out.push(s);
+      } while (cursor.gotoNextSibling());
+    }
+  } finally {
+    cursor.delete();
+  }
+  return out;
+}
+
+/** Segment states of the editor's documents (by cache key), for languages with a `boundary` test. */
+const SEGMENT_ENTRIES = 16;
+const segmentStates = new Map<string, SegmentState & { grammar: Grammar }>();
+
+function keepSegments(key: string, state: SegmentState & { grammar: Grammar }): void {
+  segmentStates.delete(key);
+  segmentStates.set(key, state);
+  if (segmentStates.size > SEGMENT_ENTRIES) segmentStates.delete(segmentStates.keys().next().value!);
+}
+
+/** Counts of the editor path: edits re-analysed by region, and whole-document parses of kept documents. */
+export const segmentStats = { regions: 0, documents: 0 };
+
+/** Forget the segments kept for a document (closed in the editor). */
+export function forgetSegments(key: string): void {
+  segmentStates.delete(key);
+}
+
+/** The edited document's atoms from its kept segments and a parse of the edited region only; undefined when that cannot be done. */
+async function analyzeBySegments(lang: SourceLanguage, text: string, focus: readonly number[] | undefined, key: string): Promise<AnalyzeOutput | undefined> {
+  const state = segmentStates.get(key);
+  if (!state || state.grammar !== lang.grammar) return undefined;
+  if (state.text === text) return sameRanges(state.focus, focus) ? { artifact: lang.artifact, atoms: assemble(state), problems: [] } : undefined;
+  const plan = planRegion(state, text, focus, lang.boundary!);
+  if (!plan) return undefined;
+  const regionText = text.slice(plan.start, plan.end);
+  let local: number[] | undefined;
+  if (focus) {
+    local = [];
+    for (let i = 0; i < focus.length; i += 2) if (focus[i + 1] > plan.start && focus[i] < plan.end) local.push(focus[i] - plan.start, focus[i + 1] - plan.start);
+  }
+  let region: ReturnType<typeof cutSegments> | undefined;
+  try {
+    region = await withTree(lang.grammar, regionText, (root) => {
+      if (root.hasError) return undefined; // the whole document decides what an error means
+      const atoms: Atom[] = [];
+      collect(lang, root, local, atoms, []);
+      return cutSegments(topBoundaries(root, regionText, lang.boundary!), atoms, plan.start);
+    });
+  } catch {
+    return undefined;
+  }
+  if (!region) return undefined;
+  const next = { grammar: lang.grammar, ...splice(state, text, focus, plan, region) };
+  keepSegments(key, next);
+  segmentStats.regions++;
+  return { artifact: lang.artifact, atoms: assemble(next), problems: [] };
+}
+
+/** Run a language over a text: walk (skipping comments), strings with keys, then the language's own atoms. */
+export async function analyzeSource(lang: SourceLanguage, text: string, focus?: readonly number[], cacheKey?: string): Promise<AnalyzeOutput> {
+  const segmented = cacheKey !== undefined && lang.boundary !== undefined;
+  if (segmented) {
+    const fast = await analyzeBySegments(lang, text, focus, cacheKey);
+    if (fast) return fast;
+  }
+  const atoms: Atom[] = [];
+  const problems: ParseProblem[] = [];
   await withTree(lang.grammar, text, (root) => {
-    walk(root, (node) => {
-      if (lang.comments.has(node.type)) return false;
-      if (node.type === 'ERROR' && problems.length < 20) problems.push({ start: node.startIndex, end: node.endIndex, message: `${lang.grammar} syntax error` });
-      if (consumed.has(node.id)) return true; // part of a joined concatenation; its substitutions are still walked
-      const ops = lang.concat(node);
-      if (ops) {
-        // the walk meets the outermost concatenation first; it claims its operands, so nested
-        // ones are recognised without asking for parents (which costs the tree depth each time)
-        if (inner.has(node.id)) return true;
-        const todo = [...ops];
-        while (todo.length) {
-          const x = todo.pop()!;
-          const u = unwrap(lang, x);
-          const sub = lang.concat(u);
-          if (sub) {
-            inner.add(u.id);
-            todo.push(...sub);
-          } else if (lang.literal(u)) consumed.add(u.id);
-        }
-        const s = staticString(lang, node);
-        if (s) atoms.push({ kind: 'string', value: s.value, start: s.start, end: s.end, key: lang.keyOf(node) });
-        return true;
-      }
-      const lit = lang.literal(node);
-      if (lit) {
-        atoms.push({ kind: 'string', value: lit.value, start: lit.start, end: lit.end, key: lang.keyOf(node) });
-        return true; // templates may hold calls in their substitutions
-      }
-      return lang.visit(node, ctx);
-    }, focus);
+    collect(lang, root, focus, atoms, problems);
+    if (!segmented) return;
+    segmentStats.documents++;
+    // with syntax errors, the last error-free state stays (it describes its own text): once the
+    // edits since then parse without error as a region, the next scan takes the segment path again
+    if (!root.hasError) keepSegments(cacheKey, { grammar: lang.grammar, text, focus: focus ? [...focus] : undefined, ...cutSegments(topBoundaries(root, text, lang.boundary!), atoms) });
   }, cacheKey);
   atoms.sort((a, b) => a.start - b.start || a.end - b.end);
   return { artifact: lang.artifact, atoms, problems };
