@@ -23,6 +23,23 @@ async function atomsOf(file: string, text: string) {
 }
 
 describe('Python', () => {
+  it('names an error-recovery chain of calls by its text (an unclosed call mid-file nests the rest as calls)', async () => {
+    const lines = ['import openai'];
+    for (let i = 0; i < 400; i++) lines.push(i === 100 ? 'client = openai.AzureOpenAI(' : `value_${i} = compute(${i}, "text ${i}")`);
+    const atoms = await atomsOf('app/typing.py', lines.join('\n'));
+    const calls = atoms.filter((a) => a.kind === 'call');
+    // the outer callees of the chain (over a hundred nodes each) are named by their text, cut at
+    // 200 characters, without walking them ...
+    const byText = calls.filter((a) => a.value.startsWith('compute(101,"text 101")value_102=compute('));
+    assert.ok(byText.length > 100, `${byText.length} callees named by their text`);
+    assert.ok(byText.every((a) => a.value.length === 200));
+    // ... the inner ones by their walk (arguments as `()`)
+    assert.ok(calls.some((a) => a.value === 'compute()value_102=compute()'));
+    // ... while the lines before the unclosed call keep their names
+    assert.ok(calls.filter((a) => a.value === 'compute').length >= 100);
+  });
+
+
   it('finds a boto3 client whose service name is on the next line, and session clients by keyword', async () => {
     assert.deepStrictEqual(
       await found('app/invoke.py', [

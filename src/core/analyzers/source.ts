@@ -113,13 +113,20 @@ export function calleeName(node: TSNode, argTypes: ReadonlySet<string>): string 
   const text = node.text;
   const base = node.startIndex;
   const holes: [number, number][] = [];
+  // A callee is a few nodes (a name, a member chain). Error recovery can nest the rest of a file
+  // into one chain of calls (an unclosed call while typing): naming every level from its whole
+  // subtree then costs time quadratic in the file. Past CALLEE_MAX_NODES the callee is no name a
+  // rule could match: it is named by its text alone.
+  let visited = 0;
   walk(node, (n) => {
+    if (++visited > CALLEE_MAX_NODES) return false;
     if (argTypes.has(n.type)) {
       holes.push([n.startIndex - base, n.endIndex - base]);
       return false;
     }
     return true;
   });
+  if (visited > CALLEE_MAX_NODES) return squeeze(text.slice(0, 400)).slice(0, 200);
   let out = '';
   let pos = 0;
   for (const [s, e] of holes) {
@@ -127,11 +134,19 @@ export function calleeName(node: TSNode, argTypes: ReadonlySet<string>): string 
     pos = e;
   }
   out += text.slice(pos);
-  out = out.replace(/\s+/g, (m, off: number, s: string) => (/\w/.test(s[off - 1] ?? '') && /\w/.test(s[off + m.length] ?? '') ? ' ' : ''));
+  out = squeeze(out);
   // long fluent chains keep their last two links: `a.b().c().d` gives `c().d`
   const links = out.split('().');
   if (links.length > 2) out = `${links[links.length - 2].split('.').pop()}().${links[links.length - 1]}`;
   return out.length > 200 ? out.slice(0, 200) : out;
+}
+
+/** Named nodes a callee's walk visits at most (a fluent chain of 30 links has about 100). */
+const CALLEE_MAX_NODES = 120;
+
+/** Whitespace dropped, except one space between two word characters. */
+function squeeze(s: string): string {
+  return s.replace(/\s+/g, (m, off: number, str: string) => (/\w/.test(str[off - 1] ?? '') && /\w/.test(str[off + m.length] ?? '') ? ' ' : ''));
 }
 
 /** Where a call's finding starts: at the method name when the receiver is itself a call (a fluent chain spread over lines), else at the call. */
