@@ -64,18 +64,32 @@ function excludedByDefault(name: string, isDir: boolean): boolean {
 class Layer {
   private ig: Ignore;
   private uses = 0;
+  /**
+   * For files: undefined when every pattern that can match a file is a plain `*.ext` (no slash,
+   * no negation anywhere): then a file is ignored exactly when its name ends with one of these
+   * suffixes (gitignore matches such a pattern against the name), and the package is not asked.
+   */
+  private readonly fileSuffixes?: string[];
   constructor(
     readonly base: string,
     private readonly patterns: string | string[],
   ) {
     this.ig = ignore().add(patterns);
+    const lines = (Array.isArray(patterns) ? patterns : patterns.split(/\r?\n/)).filter((l) => l.trim() && !l.startsWith('#'));
+    const forFiles = lines.filter((l) => !l.trimEnd().endsWith('/'));
+    // the package matches case-insensitively: so do the suffixes
+    if (!lines.some((l) => l.startsWith('!')) && forFiles.every((l) => /^\*\.[A-Za-z0-9_-]+$/.test(l))) this.fileSuffixes = forFiles.map((l) => l.slice(1).toLowerCase());
   }
-  ignores(path: string): boolean {
+  ignores(path: string, isDir: boolean): boolean {
+    if (!isDir && this.fileSuffixes) {
+      for (const suffix of this.fileSuffixes) if (path.length >= suffix.length && path.slice(-suffix.length).toLowerCase() === suffix) return true;
+      return false;
+    }
     if (++this.uses > 4096) {
       this.ig = ignore().add(this.patterns);
       this.uses = 0;
     }
-    return this.ig.ignores(path);
+    return this.ig.ignores(isDir ? path + '/' : path);
   }
 }
 
@@ -84,7 +98,7 @@ function ignored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolea
     const base = ig.base;
     const sub = base ? (rel.startsWith(base + '/') ? rel.slice(base.length + 1) : undefined) : rel;
     if (sub === undefined || !sub) continue;
-    if (ig.ignores(isDir ? sub + '/' : sub)) return true;
+    if (ig.ignores(sub, isDir)) return true;
   }
   return false;
 }

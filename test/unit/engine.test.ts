@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { Engine, parseConfig, scan, defaultConfig, ConfigError } from '../../src/core';
+import ignore from 'ignore';
+import { Engine, parseConfig, scan, defaultConfig, ConfigError, discover } from '../../src/core';
 import { tempTree } from './helpers';
 import { Prefilter } from '../../src/core/prefilter';
 import type { Rule } from '../../src/core/types';
@@ -115,6 +116,25 @@ describe('engine', () => {
         assert.deepStrictEqual([...new Set(r.findings.map((f) => f.file))].sort(), ['main.tf', 'sub/kept.tf']);
       } finally {
         t.cleanup();
+      }
+    });
+
+    it('decides every file as the ignore package does, whatever the .gitignore holds', async () => {
+      const names = ['a.log', 'B.LOG', 'a.log.tf', 'x.tf', 'x.tmp', 'keep.log', 'docs/x.md', 'docs/x.tf', 'gen/x.tf', 'sub/gen/y.tf', 'sub/z.log', 'foo', 'sub/foo/x.tf', 'x.min.tf', ' x.tmp'];
+      const variants = ['*.log\n', '*.log\n*.tmp\ngen/\n', '*.log\n!keep.log\n', '*.LOG\ndocs/*.md\n', ' *.tmp\n', 'foo\n*.log\n', '# only a comment\n\n', '*.log \n', 'sub/*.log\n'];
+      for (const gitignore of variants) {
+        const files: Record<string, string> = { '.gitignore': gitignore };
+        for (const n of names) files[n] = 'x\n';
+        const t = tempTree(files);
+        try {
+          const found: string[] = [];
+          for await (const f of discover(t.dir)) found.push(f.rel);
+          const ig = ignore().add(gitignore);
+          const expected = names.filter((n) => !ig.ignores(n) && !n.split('/').slice(0, -1).some((_, i, parts) => ig.ignores(parts.slice(0, i + 1).join('/') + '/')));
+          assert.deepStrictEqual(found.filter((f) => f !== '.gitignore').sort(), expected.sort(), JSON.stringify(gitignore));
+        } finally {
+          t.cleanup();
+        }
       }
     });
 
