@@ -87,6 +87,11 @@ export class ResultCache {
     return crypto.createHash('sha256').update(rel).update('\0').update(bytes).digest('base64');
   }
 
+  /** Whether `get` would find an entry (no counting). */
+  has(rel: string, bytes: Uint8Array): boolean {
+    return this.entries.has(this.key(rel, bytes));
+  }
+
   get(rel: string, bytes: Uint8Array): FileResult | undefined {
     const k = this.key(rel, bytes);
     const hit = this.entries.get(k);

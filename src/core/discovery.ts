@@ -65,11 +65,13 @@ class Layer {
   private ig: Ignore;
   private uses = 0;
   /**
-   * For files: undefined when every pattern that can match a file is a plain `*.ext` (no slash,
-   * no negation anywhere): then a file is ignored exactly when its name ends with one of these
-   * suffixes (gitignore matches such a pattern against the name), and the package is not asked.
+   * For files, when every pattern that can match a file is a plain `*.ext` or a plain name (no
+   * slash, no glob character, no negation anywhere): gitignore matches such patterns against the
+   * file's name, so a file is ignored exactly when its name ends with one of `fileSuffixes` or is
+   * one of `fileNames` (case-insensitive, as the package), and the package is not asked.
    */
   private readonly fileSuffixes?: string[];
+  private readonly fileNames?: Set<string>;
   constructor(
     readonly base: string,
     private readonly patterns: string | string[],
@@ -78,12 +80,15 @@ class Layer {
     const lines = (Array.isArray(patterns) ? patterns : patterns.split(/\r?\n/)).filter((l) => l.trim() && !l.startsWith('#'));
     const forFiles = lines.filter((l) => !l.trimEnd().endsWith('/'));
     // the package matches case-insensitively: so do the suffixes
-    if (!lines.some((l) => l.startsWith('!')) && forFiles.every((l) => /^\*\.[A-Za-z0-9_-]+$/.test(l))) this.fileSuffixes = forFiles.map((l) => l.slice(1).toLowerCase());
+    if (!lines.some((l) => l.startsWith('!')) && forFiles.every((l) => /^\*\.[A-Za-z0-9_-]+$/.test(l) || /^[A-Za-z0-9_][A-Za-z0-9_.-]*$|^\.[A-Za-z0-9_.-]+$/.test(l))) {
+      this.fileSuffixes = forFiles.filter((l) => l.startsWith('*')).map((l) => l.slice(1).toLowerCase());
+      this.fileNames = new Set(forFiles.filter((l) => !l.startsWith('*')).map((l) => l.toLowerCase()));
+    }
   }
   ignores(path: string, isDir: boolean): boolean {
-    if (!isDir && this.fileSuffixes) {
+    if (!isDir && this.fileSuffixes && this.fileNames) {
       for (const suffix of this.fileSuffixes) if (path.length >= suffix.length && path.slice(-suffix.length).toLowerCase() === suffix) return true;
-      return false;
+      return this.fileNames.size > 0 && this.fileNames.has(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
     }
     if (++this.uses > 4096) {
       this.ig = ignore().add(this.patterns);

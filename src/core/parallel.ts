@@ -48,6 +48,8 @@ export interface PipelineOptions {
   nameClean?: boolean;
   /** The reader worker's script (default: worker.js beside this bundle). */
   workerScript?: string;
+  /** Called when a candidate joins the queue (default: the engine loads its grammar ahead). */
+  prepare?: (rel: string, bytes: Uint8Array) => void;
   /** Scan a candidate's bytes (default: the engine). */
   scanCandidate?: (rel: string, bytes: Uint8Array) => Promise<FileResult>;
 }
@@ -107,7 +109,7 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
     if (reply.cleanFiles) for (const file of reply.cleanFiles) o.onResult({ file, findings: [], diagnostics: [], prefiltered: true });
     else if (reply.clean) o.onClean(reply.clean);
     for (const c of reply.candidates) {
-      engine.prepare(c.rel);
+      (o.prepare ?? ((rel: string) => engine.prepare(rel)))(c.rel, c.bytes);
       candidates.push(c);
     }
   };

@@ -117,6 +117,8 @@ export async function scan(roots: string[], options: ScanOptions = {}): Promise<
         },
         // a consumer of every file's result (the editor's audit) gets the clean ones too
         nameClean: !!options.onFile,
+        // a grammar is loaded ahead only for what the cache will not answer
+        prepare: cache ? (rel, bytes) => cache.has(rel, bytes) || engine.prepare(rel) : undefined,
         scanCandidate: cache
           ? async (rel, bytes) => {
               const hit = cache.get(rel, bytes);

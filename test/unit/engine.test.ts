@@ -120,8 +120,8 @@ describe('engine', () => {
     });
 
     it('decides every file as the ignore package does, whatever the .gitignore holds', async () => {
-      const names = ['a.log', 'B.LOG', 'a.log.tf', 'x.tf', 'x.tmp', 'keep.log', 'docs/x.md', 'docs/x.tf', 'gen/x.tf', 'sub/gen/y.tf', 'sub/z.log', 'foo', 'sub/foo/x.tf', 'x.min.tf', ' x.tmp'];
-      const variants = ['*.log\n', '*.log\n*.tmp\ngen/\n', '*.log\n!keep.log\n', '*.LOG\ndocs/*.md\n', ' *.tmp\n', 'foo\n*.log\n', '# only a comment\n\n', '*.log \n', 'sub/*.log\n'];
+      const names = ['a.log', 'B.LOG', 'a.log.tf', 'x.tf', '.stats.json', 'sub/.stats.json', 'sub/x.tf', 'x.tmp', 'keep.log', 'docs/x.md', 'docs/x.tf', 'gen/x.tf', 'sub/gen/y.tf', 'sub/z.log', 'foo', 'sub/foo/x.tf', 'x.min.tf', ' x.tmp'];
+      const variants = ['*.log\n', '*.log\n*.tmp\ngen/\n', '*.log\n!keep.log\n', '*.LOG\ndocs/*.md\n', ' *.tmp\n', 'foo\n*.log\n', '# only a comment\n\n', '*.log \n', 'sub/*.log\n', '*.log\nfoo\n.stats.json\n', 'x.tf\n*.tmp\n', 'X.TF\n', 'x.*\n', '.git*\n'];
       for (const gitignore of variants) {
         const files: Record<string, string> = { '.gitignore': gitignore };
         for (const n of names) files[n] = 'x\n';
