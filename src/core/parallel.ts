@@ -19,7 +19,7 @@ import type { FileResult } from './types';
 import type { ReaderReply, ReaderSetup } from './worker';
 
 /** From this many files on, reader workers are started (below, the calling thread reads alone). */
-export const PARALLEL_MIN_FILES = 1000;
+export const PARALLEL_MIN_FILES = 256;
 const BATCH = 64;
 /** Discovered paths waiting for a reader before discovery pauses. */
 const MAX_PENDING = 1024;
