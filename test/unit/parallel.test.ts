@@ -8,11 +8,14 @@ import { defaultConfig, discover, Engine, scan, type FileResult } from '../../sr
 import { PARALLEL_MIN_FILES, runPipeline } from '../../src/core/parallel';
 import { generate } from '../../bench/generate';
 
+/** A tree large enough for reader workers, with bindings enough to compare. */
+const TREE = PARALLEL_MIN_FILES + 2000;
+
 describe('parallel scan', () => {
   it('gives the findings, counts and skips of a single-thread scan', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ala-par-'));
     try {
-      const stats = generate(dir, PARALLEL_MIN_FILES + 1000, 7);
+      const stats = generate(dir, TREE, 7);
       fs.writeFileSync(path.join(dir, 'pkg0', 'binary.py'), Buffer.from([0x00, 0x01, 0x62, 0x65, 0x64]));
       const one = await scan([dir], { workers: 0 });
       const many = await scan([dir], { workers: 1 });
@@ -30,7 +33,7 @@ describe('parallel scan', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ala-par-'));
     const crash = path.join(dir, 'crash-worker.js');
     try {
-      generate(dir, PARALLEL_MIN_FILES + 1000, 9);
+      generate(dir, TREE, 9);
       // a worker that takes a batch and exits without replying
       fs.writeFileSync(crash, "require('worker_threads').parentPort.once('message', () => process.exit(7));\n");
       const engine = new Engine();
@@ -56,13 +59,13 @@ describe('parallel scan', () => {
   it('stops when cancelled', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ala-par-'));
     try {
-      generate(dir, PARALLEL_MIN_FILES + 1000, 8);
+      generate(dir, TREE, 8);
       const ac = new AbortController();
       const p = scan([dir], { workers: 1, signal: ac.signal, onProgress: (x) => x.files > 200 && ac.abort() });
       const r = await p.catch((e: Error) => e);
       // a cancelled scan either resolves with what it had or rejects as cancelled; it never hangs
       if (r instanceof Error) assert.match(r.message, /cancel/);
-      else assert.ok(r.summary.filesScanned < PARALLEL_MIN_FILES + 1000);
+      else assert.ok(r.summary.filesScanned < TREE);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
