@@ -136,7 +136,7 @@ async function main() {
   const rg = ensureRipgrep();
   const sizes = QUICK ? [2000, 5000, 10000] : [5000, 20000, 100000];
   const main = QUICK ? 5000 : 20000;
-  const rows = [];
+  const rows: ReturnType<typeof scanVsRipgrep>[] = [];
   for (const n of sizes) rows.push(scanVsRipgrep(n, rg, n === main ? RUNS : Math.max(1, Math.min(RUNS, 3))));
   const m = rows.find((r) => r.n === main)!;
   const big = rows[rows.length - 1];
