@@ -18,7 +18,7 @@ import { preParseCheck, ParseBudget } from '../src/core/guard';
 import { PYTHON } from '../src/core/analyzers/python';
 import { changedSpan, planRegion } from '../src/core/analyzers/segments';
 import { analyzeSource, type SourceLanguage } from '../src/core/analyzers/source';
-import { getParser, type Tree } from '../src/core/parsers/treesitter';
+import { getParser, position, type Tree } from '../src/core/parsers/treesitter';
 import { parseDirectives } from '../src/core/suppress';
 import { LineIndex } from '../src/core/util/lines';
 
@@ -73,17 +73,6 @@ export async function endToEnd(texts = editorTexts()): Promise<number[]> {
   }
   engine.forget(EDITOR_FILE);
   return times;
-}
-
-/** Rows and columns of an offset by a walk over the text (as the tree layer does for `tree.edit`). */
-function position(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
 }
 
 function lineStarts(text: string): number[] {

@@ -53,7 +53,8 @@ export function getParser(grammar: Grammar): Promise<Parser> {
 const INCREMENTAL_ENTRIES = 16;
 const incremental = new Map<string, { grammar: Grammar; text: string; tree: Tree }>();
 
-function position(text: string, offset: number): { row: number; column: number } {
+/** Row and column (0-based) of an offset, by a walk over the text. */
+export function position(text: string, offset: number): { row: number; column: number } {
   let row = 0;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
