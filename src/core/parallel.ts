@@ -21,6 +21,8 @@ import type { ReaderReply, ReaderSetup } from './worker';
 /** From this many files on, reader workers are started (below, the calling thread reads alone). */
 export const PARALLEL_MIN_FILES = 256;
 const BATCH = 64;
+/** Batches a reader worker holds at once (one being read, one queued). */
+const WORKER_QUEUE = 2;
 /** Discovered paths waiting for a reader before discovery pauses. */
 const MAX_PENDING = 1024;
 
@@ -56,9 +58,9 @@ export interface PipelineOptions {
 
 interface Slot {
   worker: Worker;
-  busy: boolean;
   dead: boolean;
-  batch?: [string, string][];
+  /** Batches sent and not answered, oldest first (a worker has its next batch queued while it reads). */
+  batches: Map<number, [string, string][]>;
 }
 
 /** Scan the discovered files of one root. Resolves when all are done or the signal aborts. */
@@ -118,13 +120,16 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
   };
   const feed = () => {
     for (const slot of pool) {
-      if (slot.busy || slot.dead || signal?.aborted) continue;
-      const files = takeBatch();
-      if (!files) return;
-      slot.busy = true;
-      slot.batch = files;
-      outstanding++;
-      slot.worker.postMessage({ id: batchId++, files });
+      // two batches per worker: it starts the next as soon as it answers one, without waiting
+      // for the calling thread to finish a batch of its own and hand out another
+      while (!slot.dead && !signal?.aborted && slot.batches.size < WORKER_QUEUE) {
+        const files = takeBatch();
+        if (!files) return;
+        const id = batchId++;
+        slot.batches.set(id, files);
+        outstanding++;
+        slot.worker.postMessage({ id, files });
+      }
     }
   };
   const script = o.workers > 0 ? o.workerScript ?? workerScript() : undefined;
@@ -133,10 +138,9 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
     const setup: ReaderSetup = { aiLockinAuditReader: true, keywords, maxFileSizeKb: config.maxFileSizeKb, nameClean };
     for (let i = 0; i < o.workers; i++) {
       const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
-      const slot: Slot = { worker, busy: false, dead: false };
+      const slot: Slot = { worker, dead: false, batches: new Map() };
       worker.on('message', (reply: ReaderReply) => {
-        slot.busy = false;
-        slot.batch = undefined;
+        slot.batches.delete(reply.id);
         outstanding--;
         handle(reply);
         feed();
@@ -147,12 +151,11 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
       const lose = () => {
         if (slot.dead) return;
         slot.dead = true;
-        if (slot.busy && slot.batch) {
+        for (const files of [...slot.batches.values()].reverse()) {
           outstanding--;
-          slot.busy = false;
-          requeue(slot.batch);
-          slot.batch = undefined;
+          requeue(files);
         }
+        slot.batches.clear();
         notify();
       };
       worker.on('error', lose);
