@@ -15,6 +15,7 @@
  * prefilter then decides), as does a UTF-16 file (its bytes do not spell ASCII keywords).
  */
 import { NGRAMS } from './ngrams';
+import { hasUtf16Bom } from './util/decode';
 
 /** Classes are 6 bits: a window of three is an 18-bit index. */
 const CLASS_BITS = 6;
@@ -121,7 +122,7 @@ export class ByteFilter {
   test(bytes: Uint8Array, length = bytes.length): boolean {
     if (!this.exact) return true;
     const n = Math.min(length, bytes.length);
-    if (n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+    if (n >= 2 && hasUtf16Bom(bytes)) return true;
     if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0 && n >= 256 ? sampledWords(bytes, n, this.classes, this.bits, this.head, this.owned, this.words) : sampled(bytes, 2, n, this.classes, this.bits, this.head, this.owned, this.words)) return true;
     // windows that reach past either end (short words at the start or end of the file)
     return this.edge(bytes, n, 0) || this.edge(bytes, n, 1) || this.edge(bytes, n, n) || this.edge(bytes, n, n + 1);

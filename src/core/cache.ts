@@ -83,8 +83,15 @@ export class ResultCache {
     return crypto.createHash('sha256').update(JSON.stringify([parts.tool, parts.rules, parts.config])).digest('hex');
   }
 
+  /** The key of a candidate's bytes, hashed once though `has` and then `get` ask (a scan's candidate buffers are not reused). */
+  private readonly keys = new WeakMap<Uint8Array, { rel: string; key: string }>();
+
   private key(rel: string, bytes: Uint8Array): string {
-    return crypto.createHash('sha256').update(rel).update('\0').update(bytes).digest('base64');
+    const known = this.keys.get(bytes);
+    if (known?.rel === rel) return known.key;
+    const key = crypto.createHash('sha256').update(rel).update('\0').update(bytes).digest('base64');
+    this.keys.set(bytes, { rel, key });
+    return key;
   }
 
   /** Whether `get` would find an entry (no counting). */

@@ -12,7 +12,7 @@ import type { ArtifactKind, Finding, FileDiagnostic, FileResult, Rule, Skip } fr
 import { LineIndex } from './util/lines';
 import { Prefilter } from './prefilter';
 import { ByteFilter } from './bytefilter';
-import { decode } from './util/decode';
+import { decode, hasUtf16Bom } from './util/decode';
 import { forgetTree, getParser } from './parsers/treesitter';
 import { forgetSegments } from './analyzers/source';
 import { LineTexts } from './util/linetext';
@@ -106,7 +106,7 @@ export class Engine {
     if (decoded.skip) return skipped(file, decoded.skip.reason, decoded.skip.detail);
     // the keyword test on the bytes (bytefilter.ts; the text's for UTF-16 files, which it defers)
     const filter = this.byteFilter(config);
-    const mayMatch = filter.exact && !isUtf16(bytes) ? filter.test(bytes) : this.mayMatch(decoded.text, config);
+    const mayMatch = filter.exact && !hasUtf16Bom(bytes) ? filter.test(bytes) : this.mayMatch(decoded.text, config);
     if (!mayMatch) return { file, findings: [], diagnostics: [], prefiltered: true };
     return this.analyzeText(file, decoded.text, config, true);
   }
@@ -216,10 +216,6 @@ export class Engine {
     }
     return findings;
   }
-}
-
-function isUtf16(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
 function skipped(file: string, reason: Skip['reason'], detail: string): FileResult {

@@ -9,9 +9,8 @@ import ignore from 'ignore';
 import { type Config, loadRootConfig, mergeConfig } from './config';
 import { DEFAULT_EXCLUDES } from './discovery';
 import { Engine } from './engine';
-import { compareFindings, scanOne, summarize } from './scan';
+import { scanOne, scanResult } from './scan';
 import type { FileDiagnostic, Finding, ScanResult, Skip } from './types';
-import { VERSION } from './version';
 
 export interface FileListOptions {
   base: string;
@@ -53,16 +52,5 @@ export async function scanFiles(files: string[], options: FileListOptions): Prom
       diagnostics.push(...r.diagnostics);
     }
   }
-  findings.sort(compareFindings);
-  suppressed.sort(compareFindings);
-  return {
-    tool: { name: 'ai-lockin-audit', version: VERSION, rulesVersion: engine.catalog.version },
-    roots: [base],
-    findings,
-    suppressed,
-    diagnostics,
-    skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
-    summary: summarize(findings, suppressed.length, filesScanned, skipped.length),
-    durationMs: Date.now() - t0,
-  };
+  return scanResult(engine, [base], { findings, suppressed, diagnostics, skipped, filesScanned }, t0);
 }

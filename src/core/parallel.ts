@@ -69,6 +69,7 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
   const keywords = engine.byteKeywords(config);
   const local = new FileReader(engine.byteFilter(config), config.maxFileSizeKb);
   const nameClean = !!o.nameClean;
+  const prepare = o.prepare ?? ((rel: string) => engine.prepare(rel));
   const scanCandidate = o.scanCandidate ?? ((rel: string, bytes: Uint8Array) => engine.scanBytes(rel, bytes, config));
 
   const pending: [string, string][] = [];
@@ -111,7 +112,7 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
     if (reply.cleanFiles) for (const file of reply.cleanFiles) o.onResult({ file, findings: [], diagnostics: [], prefiltered: true });
     else if (reply.clean) o.onClean(reply.clean);
     for (const c of reply.candidates) {
-      (o.prepare ?? ((rel: string) => engine.prepare(rel)))(c.rel, c.bytes);
+      prepare(c.rel, c.bytes);
       candidates.push(c);
     }
   };

@@ -135,16 +135,26 @@ export async function scan(roots: string[], options: ScanOptions = {}): Promise<
       options.onCache?.({ root, dir: cache.dir, hits: cache.hits, misses: cache.misses });
     }
   }
-  findings.sort(compareFindings);
-  suppressed.sort(compareFindings);
+  return scanResult(engine, roots.map((r) => path.resolve(r)), { findings, suppressed, diagnostics, skipped, filesScanned }, t0);
+}
+
+/** A scan's result from what it collected: findings and skips sorted, the summary counted. */
+export function scanResult(
+  engine: Engine,
+  roots: string[],
+  c: { findings: Finding[]; suppressed: Finding[]; diagnostics: FileDiagnostic[]; skipped: Skip[]; filesScanned: number },
+  t0: number,
+): ScanResult {
+  c.findings.sort(compareFindings);
+  c.suppressed.sort(compareFindings);
   return {
     tool: { name: 'ai-lockin-audit', version: VERSION, rulesVersion: engine.catalog.version },
-    roots: roots.map((r) => path.resolve(r)),
-    findings,
-    suppressed,
-    diagnostics,
-    skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
-    summary: summarize(findings, suppressed.length, filesScanned, skipped.length),
+    roots,
+    findings: c.findings,
+    suppressed: c.suppressed,
+    diagnostics: c.diagnostics,
+    skipped: c.skipped.sort((a, b) => a.file.localeCompare(b.file)),
+    summary: summarize(c.findings, c.suppressed.length, c.filesScanned, c.skipped.length),
     durationMs: Date.now() - t0,
   };
 }

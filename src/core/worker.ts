@@ -29,7 +29,7 @@ export interface ReaderReply {
   candidates: { rel: string; bytes: Uint8Array }[];
 }
 
-/** Read one batch (the same code runs on the scanning thread). */
+/** Read one batch with the worker's reader (the calling thread reads its own batches in parallel.ts: readLocal). */
 export function readBatch(reader: FileReader, req: ReaderRequest, nameClean: boolean): ReaderReply {
   const reply: ReaderReply = { id: req.id, clean: 0, skips: [], candidates: [] };
   if (nameClean) reply.cleanFiles = [];

@@ -16,7 +16,8 @@ export interface Decoded {
 const BINARY = { reason: 'binary', detail: 'binary content (NUL bytes)' } as const;
 const INVALID_UTF8 = { reason: 'invalid-encoding', detail: 'not valid UTF-8 (and no UTF-16 byte order mark)' } as const;
 
-function hasUtf16Bom(bytes: Uint8Array): boolean {
+/** Starts with a UTF-16 byte order mark (little or big endian). */
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
