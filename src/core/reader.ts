@@ -23,6 +23,8 @@ const INITIAL = 256 * 1024;
 
 export class FileReader {
   private buf: Buffer;
+  /** The buffer's size (kept apart: a detached buffer reports 0). */
+  private capacity: number;
   private readonly limit: number;
 
   constructor(
@@ -30,10 +32,15 @@ export class FileReader {
     maxFileSizeKb: number,
   ) {
     this.limit = maxFileSizeKb * 1024;
-    this.buf = Buffer.allocUnsafe(Math.min(INITIAL, this.limit + 1));
+    // the filter's own memory when it has one (the SIMD filter tests it without a copy)
+    this.capacity = Math.min(INITIAL, this.limit + 1);
+    this.buf = filter.buffer(this.capacity);
   }
 
   read(abs: string, rel: string): ReadResult {
+    // a buffer in the filter's memory is detached (length 0) when that memory grew for another
+    // user of the same filter (the engine testing a larger file): take the new one
+    if (this.buf.length === 0) this.buf = this.filter.buffer(this.capacity);
     let n = 0;
     let fd: number;
     try {
@@ -46,9 +53,8 @@ export class FileReader {
       for (;;) {
         if (n === this.buf.length) {
           if (n > this.limit) break;
-          const bigger = Buffer.allocUnsafe(Math.min(this.limit + 1, this.buf.length * 4));
-          this.buf.copy(bigger, 0, 0, n);
-          this.buf = bigger;
+          this.capacity = Math.min(this.limit + 1, this.buf.length * 4);
+          this.buf = this.filter.buffer(this.capacity, this.buf, n);
         }
         const got = fs.readSync(fd, this.buf, n, this.buf.length - n, n);
         if (got === 0) break;
