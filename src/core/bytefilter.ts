@@ -20,7 +20,7 @@
  */
 import { NGRAMS } from './ngrams';
 import { hasUtf16Bom } from './util/decode';
-import { WindowFilter } from './windowfilter';
+import { WindowFilter, type PreparedWindows } from './windowfilter';
 
 /** Classes are 6 bits: a window of three is an 18-bit index. */
 const CLASS_BITS = 6;
@@ -56,11 +56,15 @@ export class ByteFilter {
   /** The SIMD filter, when it can represent the keywords. */
   private readonly fast: WindowFilter | undefined;
 
-  constructor(keywords: readonly string[], options: { simd?: boolean } = {}) {
+  /**
+   * `simd: false` keeps the table walk; `prepared` gives the SIMD filter's tables for these same
+   * keywords, computed by another thread's filter (`prepared()`).
+   */
+  constructor(keywords: readonly string[], options: { simd?: boolean; prepared?: PreparedWindows } = {}) {
     const words = [...new Set(keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0))];
     this.exact = words.every((w) => /^[\x20-\x7e]*$/.test(w));
     if (!this.exact) return;
-    this.fast = options.simd === false ? undefined : WindowFilter.create(words);
+    this.fast = options.simd === false ? undefined : options.prepared ? WindowFilter.fromPrepared(options.prepared) : WindowFilter.create(words);
     if (this.fast) return;
     let next = 1;
     for (const w of words) {
@@ -122,6 +126,11 @@ export class ByteFilter {
   private windowCost(word: string, o: number): number {
     if (o < 0 || o + 3 > word.length) return 1e9 * (Math.max(0, -o) + Math.max(0, o + 3 - word.length));
     return frequency(word.slice(o, o + 3));
+  }
+
+  /** The SIMD filter's tables, for a reader worker's filter of the same keywords (undefined: the table walk answers). */
+  prepared(): PreparedWindows | undefined {
+    return this.fast?.prepared();
   }
 
   /** Which implementation answers: the SIMD windows or the table walk. */

@@ -85,8 +85,10 @@ export function classify(relPath: string): AnalyzerId | undefined {
   const byName = BY_NAME[lower];
   if (byName) return byName;
   if (lower.endsWith('.tf.json') || lower.endsWith('.tfvars.json')) return 'terraform-json';
-  if (/^\.env(\.|$)/.test(lower)) return 'dotenv';
-  if (/^(requirements|constraints)[\w.-]*\.(txt|in)$/.test(lower)) return 'requirements';
+  // (the first character decides whether the two name patterns can match: called for every file of a tree)
+  const first = lower.charCodeAt(0);
+  if (first === 0x2e && /^\.env(\.|$)/.test(lower)) return 'dotenv';
+  if ((first === 0x72 || first === 0x63) && /^(requirements|constraints)[\w.-]*\.(txt|in)$/.test(lower)) return 'requirements';
   if (lower === 'build.gradle.kts' || lower === 'settings.gradle.kts') return 'gradle';
   const dot = lower.lastIndexOf('.');
   if (dot <= 0 && !lower.startsWith('.')) return undefined;

@@ -21,8 +21,11 @@ import type { ReaderReply, ReaderSetup } from './worker';
 /** From this many files on, reader workers are started (below, the calling thread reads alone). */
 export const PARALLEL_MIN_FILES = 256;
 const BATCH = 64;
-/** Batches a reader worker holds at once (one being read, one queued). */
-const WORKER_QUEUE = 2;
+/**
+ * Batches a reader worker holds at once (one being read, the rest queued): enough that it keeps
+ * reading while the calling thread is busy with its own batch, discovery or a collection.
+ */
+const WORKER_QUEUE = 6;
 /** Discovered paths waiting for a reader before discovery pauses. */
 const MAX_PENDING = 1024;
 
@@ -67,7 +70,8 @@ interface Slot {
 export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: PipelineOptions): Promise<void> {
   const { engine, config, signal } = o;
   const keywords = engine.byteKeywords(config);
-  const local = new FileReader(engine.byteFilter(config), config.maxFileSizeKb);
+  const filter = engine.byteFilter(config);
+  const local = new FileReader(filter, config.maxFileSizeKb);
   const nameClean = !!o.nameClean;
   const prepare = o.prepare ?? ((rel: string) => engine.prepare(rel));
   const scanCandidate = o.scanCandidate ?? ((rel: string, bytes: Uint8Array) => engine.scanBytes(rel, bytes, config));
@@ -121,7 +125,7 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
   };
   const feed = () => {
     for (const slot of pool) {
-      // two batches per worker: it starts the next as soon as it answers one, without waiting
+      // several batches per worker: it starts the next as soon as it answers one, without waiting
       // for the calling thread to finish a batch of its own and hand out another
       while (!slot.dead && !signal?.aborted && slot.batches.size < WORKER_QUEUE) {
         const files = takeBatch();
@@ -136,7 +140,7 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
   const script = o.workers > 0 ? o.workerScript ?? workerScript() : undefined;
   const spawn = () => {
     if (!script || pool.length) return;
-    const setup: ReaderSetup = { aiLockinAuditReader: true, keywords, maxFileSizeKb: config.maxFileSizeKb, nameClean };
+    const setup: ReaderSetup = { aiLockinAuditReader: true, keywords, prepared: filter.prepared(), maxFileSizeKb: config.maxFileSizeKb, nameClean };
     for (let i = 0; i < o.workers; i++) {
       const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
       const slot: Slot = { worker, dead: false, batches: new Map() };

@@ -88,6 +88,13 @@ function windowCost(word: string, q: number): number {
   return 5000 + ((q < 0 ? f.tail1 : f.head1).get(s) ?? 0);
 }
 
+/** A filter's tables: its keywords, the bitset and the owners (window value, count, then count (keyword, offset) pairs). */
+export interface PreparedWindows {
+  words: string[];
+  bits: Int32Array;
+  owners: Int32Array;
+}
+
 export class WindowFilter {
   private readonly memory: WebAssembly.Memory;
   private readonly scan: (from: number, end: number) => number;
@@ -105,15 +112,44 @@ export class WindowFilter {
     if (!mod) return undefined;
     // a keyword that contains another adds nothing to "does the file spell a keyword"
     const minimal = words.filter((w) => !words.some((o) => o !== w && w.includes(o)));
-    return new WindowFilter(mod, minimal);
+    const filter = new WindowFilter(mod);
+    filter.register(minimal);
+    return filter;
   }
 
-  private constructor(mod: WebAssembly.Module, words: string[]) {
+  /** A filter with the tables of another one (`prepared()`), as a reader worker receives them: nothing to compute. */
+  static fromPrepared(prepared: PreparedWindows): WindowFilter | undefined {
+    const mod = module();
+    if (!mod) return undefined;
+    const filter = new WindowFilter(mod);
+    for (const w of prepared.words) filter.words.push(Uint8Array.from(w, (c) => c.charCodeAt(0)));
+    filter.bits.set(prepared.bits);
+    const o = prepared.owners;
+    for (let i = 0; i < o.length; ) {
+      const v = o[i];
+      const count = o[i + 1];
+      filter.owners.set(v, o.slice(i + 2, i + 2 + 2 * count));
+      i += 2 + 2 * count;
+    }
+    return filter;
+  }
+
+  /** The tables, to build the same filter elsewhere (`fromPrepared`); structured-clone friendly. */
+  prepared(): PreparedWindows {
+    const flat: number[] = [];
+    for (const [v, list] of this.owners) flat.push(v, list.length / 2, ...list);
+    return { words: this.words.map((w) => String.fromCharCode(...w)), bits: this.bits.slice(), owners: Int32Array.from(flat) };
+  }
+
+  private constructor(mod: WebAssembly.Module) {
     const instance = new WebAssembly.Instance(mod, {});
     this.memory = instance.exports.memory as WebAssembly.Memory;
     this.scan = instance.exports.scan as (from: number, end: number) => number;
     this.mem = new Uint8Array(this.memory.buffer);
     this.bits = new Int32Array(this.memory.buffer, 0, BITSET_BYTES / 4);
+  }
+
+  private register(words: string[]): void {
     const owners = new Map<number, number[]>();
     for (const word of words) {
       const index = this.words.length;

@@ -6,12 +6,15 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import { ByteFilter } from './bytefilter';
+import type { PreparedWindows } from './windowfilter';
 import { FileReader } from './reader';
 import type { Skip } from './types';
 
 export interface ReaderSetup {
   aiLockinAuditReader: true;
   keywords: string[];
+  /** The calling thread's SIMD filter tables for these keywords (saves the worker computing them). */
+  prepared?: PreparedWindows;
   maxFileSizeKb: number;
   /** Name the clean files in replies (a consumer wants every file). */
   nameClean: boolean;
@@ -46,7 +49,7 @@ export function readBatch(reader: FileReader, req: ReaderRequest, nameClean: boo
 
 const setup = workerData as ReaderSetup | undefined;
 if (parentPort && setup?.aiLockinAuditReader) {
-  const reader = new FileReader(new ByteFilter(setup.keywords), setup.maxFileSizeKb);
+  const reader = new FileReader(new ByteFilter(setup.keywords, { prepared: setup.prepared }), setup.maxFileSizeKb);
   const port = parentPort;
   port.on('message', (req: ReaderRequest) => {
     let reply: ReaderReply;

@@ -144,3 +144,22 @@ describe('file reader with the SIMD filter', () => {
     }
   });
 });
+
+describe('SIMD byte prefilter tables handed to another filter', () => {
+  it('answers the same as the filter that computed them', () => {
+    const source = new ByteFilter(catalogKeywords);
+    const prepared = source.prepared();
+    assert.ok(prepared);
+    const copy = new ByteFilter(catalogKeywords, { prepared: structuredClone(prepared) });
+    assert.strictEqual(copy.kind, 'simd');
+    fc.assert(
+      fc.property(texts(catalogKeywords), (text) => {
+        const bytes = Buffer.from(text);
+        assert.strictEqual(copy.test(bytes), reference(catalogKeywords, text), JSON.stringify(text));
+      }),
+      { numRuns: 1500 },
+    );
+    // the table walk has no tables to hand over
+    assert.strictEqual(new ByteFilter(catalogKeywords, { simd: false }).prepared(), undefined);
+  });
+});

@@ -7,9 +7,8 @@
 ;; A window is the three bytes starting at an even offset, folded with OR 0x20 so that the cases
 ;; of a letter agree; its hash is the top 20 bits of (window * 0x9E3779B1). Each 16-byte block has
 ;; eight windows: bytes 0-2 of each little-endian word of the block (A) and bytes 2-4 (C, the same
-;; words loaded two bytes later). A block whose bits are set is looked at window by window: it is
-;; returned only when a registered window has a registered neighbour (one byte before or after),
-;; as every keyword's two windows do. (A keyword at the very start whose first window begins one
+;; words loaded two bytes later). A block with registered windows is returned only when one of
+;; them has a registered neighbour (one byte before or after), as every keyword's two windows do. (A keyword at the very start whose first window begins one
 ;; byte before the data still passes: that window matches any byte there.)
 (module
   (memory (export "memory") 3)
@@ -23,22 +22,26 @@
           (i32.const 0x9e3779b1))
         (i32.const 12)))
     (i32.and (i32.shr_u (i32.load (i32.shl (i32.shr_u (local.get $h) (i32.const 5)) (i32.const 2))) (local.get $h)) (i32.const 1)))
-  ;; does a registered window with a registered neighbour start at an even offset of the block at $p?
-  (func $gate (param $p i32) (result i32)
-    (local $s i32)
-    (local.set $s (local.get $p))
+  ;; does one of the registered windows of the block at $p (bit i of $mask: the window at
+  ;; $p + 4 * (i & 3) + 2 * (i >> 2)) have a registered neighbour?
+  (func $gate (param $p i32) (param $mask i32) (result i32)
+    (local $i i32) (local $s i32)
     (block $no
       (loop $next
-        (br_if $no (i32.ge_u (local.get $s) (i32.add (local.get $p) (i32.const 16))))
-        (if (call $bit (local.get $s))
-          (then
-            (if (call $bit (i32.sub (local.get $s) (i32.const 1))) (then (return (i32.const 1))))
-            (if (call $bit (i32.add (local.get $s) (i32.const 1))) (then (return (i32.const 1))))))
-        (local.set $s (i32.add (local.get $s) (i32.const 2)))
+        (br_if $no (i32.eqz (local.get $mask)))
+        (local.set $i (i32.ctz (local.get $mask)))
+        (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+        (local.set $s
+          (i32.add (local.get $p)
+            (i32.add
+              (i32.shl (i32.and (local.get $i) (i32.const 3)) (i32.const 2))
+              (i32.shl (i32.shr_u (local.get $i) (i32.const 2)) (i32.const 1)))))
+        (if (call $bit (i32.sub (local.get $s) (i32.const 1))) (then (return (i32.const 1))))
+        (if (call $bit (i32.add (local.get $s) (i32.const 1))) (then (return (i32.const 1))))
         (br $next)))
     (i32.const 0))
   (func (export "scan") (param $p i32) (param $end i32) (result i32)
-    (local $ha v128) (local $hc v128) (local $wa v128) (local $wc v128)
+    (local $ha v128) (local $hc v128) (local $wa v128) (local $wc v128) (local $mask i32)
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
@@ -61,24 +64,11 @@
         ;; byte address of the bitset word of each hash (the shift below uses its low five bits)
         (local.set $wa (i32x4.shl (i32x4.shr_u (local.get $ha) (i32.const 5)) (i32.const 2)))
         (local.set $wc (i32x4.shl (i32x4.shr_u (local.get $hc) (i32.const 5)) (i32.const 2)))
-        (if (i32.and
-              (i32.or
-                (i32.or
-                  (i32.or
-                    (i32.shr_u (i32.load (i32x4.extract_lane 0 (local.get $wa))) (i32x4.extract_lane 0 (local.get $ha)))
-                    (i32.shr_u (i32.load (i32x4.extract_lane 1 (local.get $wa))) (i32x4.extract_lane 1 (local.get $ha))))
-                  (i32.or
-                    (i32.shr_u (i32.load (i32x4.extract_lane 2 (local.get $wa))) (i32x4.extract_lane 2 (local.get $ha)))
-                    (i32.shr_u (i32.load (i32x4.extract_lane 3 (local.get $wa))) (i32x4.extract_lane 3 (local.get $ha)))))
-                (i32.or
-                  (i32.or
-                    (i32.shr_u (i32.load (i32x4.extract_lane 0 (local.get $wc))) (i32x4.extract_lane 0 (local.get $hc)))
-                    (i32.shr_u (i32.load (i32x4.extract_lane 1 (local.get $wc))) (i32x4.extract_lane 1 (local.get $hc))))
-                  (i32.or
-                    (i32.shr_u (i32.load (i32x4.extract_lane 2 (local.get $wc))) (i32x4.extract_lane 2 (local.get $hc)))
-                    (i32.shr_u (i32.load (i32x4.extract_lane 3 (local.get $wc))) (i32x4.extract_lane 3 (local.get $hc))))))
-              (i32.const 1))
-          (then (if (call $gate (local.get $p)) (then (return (local.get $p))))))
+        ;; bit i: lane i & 3 of A (i < 4) or C (i >= 4) is registered
+        (local.set $mask
+          (i32.or (i32.or (i32.or (i32.and (i32.shr_u (i32.load (i32x4.extract_lane 0 (local.get $wa))) (i32x4.extract_lane 0 (local.get $ha))) (i32.const 1)) (i32.shl (i32.and (i32.shr_u (i32.load (i32x4.extract_lane 1 (local.get $wa))) (i32x4.extract_lane 1 (local.get $ha))) (i32.const 1)) (i32.const 1))) (i32.or (i32.shl (i32.and (i32.shr_u (i32.load (i32x4.extract_lane 2 (local.get $wa))) (i32x4.extract_lane 2 (local.get $ha))) (i32.const 1)) (i32.const 2)) (i32.shl (i32.and (i32.shr_u (i32.load (i32x4.extract_lane 3 (local.get $wa))) (i32x4.extract_lane 3 (local.get $ha))) (i32.const 1)) (i32.const 3)))) (i32.or (i32.or (i32.shl (i32.and (i32.shr_u (i32.load (i32x4.extract_lane 0 (local.get $wc))) (i32x4.extract_lane 0 (local.get $hc))) (i32.const 1)) (i32.const 4)) (i32.shl (i32.and (i32.shr_u (i32.load (i32x4.extract_lane 1 (local.get $wc))) (i32x4.extract_lane 1 (local.get $hc))) (i32.const 1)) (i32.const 5))) (i32.or (i32.shl (i32.and (i32.shr_u (i32.load (i32x4.extract_lane 2 (local.get $wc))) (i32x4.extract_lane 2 (local.get $hc))) (i32.const 1)) (i32.const 6)) (i32.shl (i32.and (i32.shr_u (i32.load (i32x4.extract_lane 3 (local.get $wc))) (i32x4.extract_lane 3 (local.get $hc))) (i32.const 1)) (i32.const 7))))))
+        (if (local.get $mask)
+          (then (if (call $gate (local.get $p) (local.get $mask)) (then (return (local.get $p))))))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
     (local.get $end)))
