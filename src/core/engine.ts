@@ -15,6 +15,7 @@ import { ByteFilter } from './bytefilter';
 import { decode, hasUtf16Bom } from './util/decode';
 import { forgetTree, getParser } from './parsers/treesitter';
 import { forgetSegments } from './analyzers/source';
+import { forgetPieces } from './analyzers/yaml';
 import { LineTexts } from './util/linetext';
 import { customRuleSet } from './rules/custom';
 import { preParseCheck, TooComplexError } from './guard';
@@ -67,6 +68,7 @@ export class Engine {
   forget(file: string): void {
     forgetTree(file);
     forgetSegments(file);
+    forgetPieces(file);
   }
 
   guidanceFor(rule: Rule): string {

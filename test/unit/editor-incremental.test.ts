@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Engine } from '../../src/core';
 import { segmentStats } from '../../src/core/analyzers/source';
+import { pieceStats } from '../../src/core/analyzers/yaml';
 import { PYTHON as PYTHON_LANGUAGE } from '../../src/core/analyzers/python';
 import { getParser } from '../../src/core/parsers/treesitter';
 import { MAX_REGION_CHARS, planRegion } from '../../src/core/analyzers/segments';
@@ -112,13 +113,65 @@ module "vertex" {
 }
 `;
 
+/** A multi-document Kubernetes manifest: documents are kept and only edited ones parsed again. */
+const KUBERNETES = `# rendered manifests
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: chat
+spec:
+  template:
+    spec:
+      containers:
+        - name: chat
+          image: registry.example.com/chat:1
+          env:
+            - name: AZURE_OPENAI_ENDPOINT
+              value: "https://contoso.openai.azure.com"
+            - name: MODE
+              value: plain
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  BEDROCK_MODEL_ID: anthropic.claude-3-haiku-20240307-v1:0
+  plain: value
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: chat
+spec:
+  ports:
+    - port: 80
+---
+# a document with only a comment
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: keys
+stringData:
+  key: |
+    multi-line
+    --- not a marker inside
+  other: >
+    folded
+    text
+`;
+
 const BINDINGS: Record<string, string[]> = {
+  yaml: ['            - name: VERTEX_ENDPOINT\n              value: "https://us-central1-aiplatform.googleapis.com"\n', '  SAGEMAKER_ENDPOINT: my-endpoint\n', '---\napiVersion: v1\nkind: ConfigMap\ndata:\n  OPENAI_API_TYPE: azure\n'],
   py: ['client2 = AzureOpenAI(azure_endpoint="https://x.openai.azure.com")\n', 'import vertexai\n', 'rt = boto3.client("sagemaker-runtime")\n', 'from google.cloud import aiplatform\n', '    x = AzureOpenAI()\n'],
   ts: ["const c2 = new AzureOpenAI({ endpoint: 'https://x.openai.azure.com' });\n", "import { VertexAI } from '@google-cloud/vertexai';\n", "const s = new SageMakerRuntimeClient({});\n"],
   tf: ['resource "aws_bedrock_guardrail" "g" {\n  name = "g"\n}\n', 'data "azurerm_cognitive_account" "x" {\n  name = "x"\n}\n', '  endpoint2 = "https://x.openai.azure.com"\n'],
 };
 
 const FRAGMENTS: Record<string, string[]> = {
+  yaml: ['"', "'", '---\n', '---', '...\n', '%YAML 1.2\n', '&a ', '*a', '{', '}', '[', ']', '\n', '  ', '- ', ': ', '# ', '|\n', '>\n', '\t', '\r\n', 'x', '!Ref ', 'é😀', '{{ .Values.x }}'],
   py: ['"', "'", '"""', "'''", '(', ')', '[', ']', '{', '}', '\n', '\\\n', '    ', '# ', 'else:\n    pass\n', 'elif x:\n    y = 1\n', 'except E:\n    pass\n', '@dec\n', 'if x:\n', 'def f():\n', 'f"', '\r\n', ' # edit\n', 'x', ':', '\t', 'é😀'],
   ts: ['"', "'", '`', '${', '(', ')', '{', '}', '[', ']', '\n', '// ', '/*', '*/', ';', 'else {', 'x', '+', '\r\n', 'é😀'],
   tf: ['"', '{', '}', '[', ']', '\n', '# ', '/*', '*/', '<<EOF\n', '\nEOF\n', '=', 'x', '${', '\r\n', 'é😀'],
@@ -224,6 +277,8 @@ const DOCS = [
   { file: 'app/long.py', ext: 'py', text: Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? 'client = AzureOpenAI(azure_endpoint="https://contoso.openai.azure.com")' : `value_${i} = compute(${i}, "plain text ${i}")  # comment ${i}`)).join('\n') + '\n' + PYTHON },
   { file: 'src/client.ts', ext: 'ts', text: TYPESCRIPT },
   { file: 'infra/main.tf', ext: 'tf', text: TERRAFORM },
+  { file: 'k8s/app.yaml', ext: 'yaml', text: KUBERNETES },
+  { file: 'k8s/app-crlf.yaml', ext: 'yaml', text: KUBERNETES.replace(/\n/g, '\r\n') },
 ];
 
 /** Top-level nodes of a parse as `type start-end (s-expression)`, offsets shifted by `by`. */
@@ -302,7 +357,7 @@ describe('editor path: incremental re-scans equal fresh scans', () => {
   const cases = [...DOCS.map((doc) => ({ doc, edits: edit, kind: 'random edits' })), ...DOCS.filter((d) => d.ext === 'py').map((doc) => ({ doc, edits: lineEdit, kind: 'line edits' }))];
   for (const { doc, edits: arbitrary, kind } of cases) {
     it(`${doc.file}: findings after each of a few hundred ${kind} equal a fresh scan`, async (t) => {
-      const before = { ...segmentStats };
+      const before = { ...segmentStats, ...pieceStats };
       let edits = 0;
       let withFindings = 0;
       await fc.assert(
@@ -324,6 +379,12 @@ describe('editor path: incremental re-scans equal fresh scans', () => {
       incremental.forget(doc.file);
       assert.ok(edits >= 200, `only ${edits} edits`);
       assert.ok(withFindings > edits / 2, `findings after only ${withFindings} of ${edits} edits`);
+      if (doc.ext === 'yaml') {
+        // most edits re-parsed only the documents they touched
+        const reused = pieceStats.reused - before.reused;
+        t.diagnostic(`${edits} edits, ${withFindings} with findings, ${reused} documents reused, ${pieceStats.whole - before.whole} whole-file parses`);
+        assert.ok(reused > edits, `only ${reused} documents reused over ${edits} edits`);
+      }
       if (doc.ext === 'py') {
         // the segment path did the work for a good share of the edits (the rest: syntax errors, regions too wide)
         const regions = segmentStats.regions - before.regions;

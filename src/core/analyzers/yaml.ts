@@ -11,7 +11,7 @@
  * Scripts under CI `run:`/`script:` and container `command:`/`args:` keys are parsed as shell or
  * PowerShell (see scripts.ts).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YNode, type Tags } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YNode, type Tags } from 'yaml';
 import type { Atom, ArtifactKind } from '../types';
 import { type DNode, type ExecRef, type ScriptRef, dataAtoms, dialectOf } from './data';
 import { execAtom, scriptAtoms } from './scripts';
@@ -28,10 +28,11 @@ export const CUSTOM_TAGS: Tags = SHORT_TAGS.flatMap((name) => [
 
 const MAX_DEPTH = 500;
 
-function convert(node: unknown, depth: number): DNode | undefined {
+/** The tree of `node` for the analyzers, positions moved by `base` (where its text starts in the file). */
+function convert(node: unknown, depth: number, base = 0): DNode | undefined {
   if (!node || depth > MAX_DEPTH || isAlias(node)) return undefined;
   const n = node as YNode;
-  const [start, valueEnd] = n.range ?? [0, 0];
+  const [start, valueEnd] = n.range ? [n.range[0] + base, n.range[1] + base] : [base, base];
   if (isScalar(n)) {
     let s = start;
     let e = valueEnd;
@@ -52,21 +53,21 @@ function convert(node: unknown, depth: number): DNode | undefined {
       // A complex key (a map or sequence as key, `? ...`) has no name: stringifying it costs time
       // cubic in its nesting (the fuzzer found 2 GB / 8 s for 1.8 KB of `? ? ? ...`).
       const key = isScalar(k) ? String(k.value) : isAlias(k) ? `*${k.source}` : '';
-      const kr = (k && k.range) || [start, start];
+      const kr = k && k.range ? [k.range[0] + base, k.range[1] + base] : [start, start];
       let ks = kr[0];
       let ke = kr[1];
       if (isScalar(k) && (k.type === 'QUOTE_DOUBLE' || k.type === 'QUOTE_SINGLE')) {
         ks += 1;
         ke -= 1;
       }
-      entries.push({ key, keyStart: ks, keyEnd: ke, value: convert(item.value, depth + 1) });
+      entries.push({ key, keyStart: ks, keyEnd: ke, value: convert(item.value, depth + 1, base) });
     }
     return { type: 'map', entries, start, end: valueEnd };
   }
   if (isSeq(n)) {
     const items: DNode[] = [];
     for (const it of n.items) {
-      const c = convert(it, depth + 1);
+      const c = convert(it, depth + 1, base);
       if (c) items.push(c);
     }
     return { type: 'seq', items, start, end: valueEnd };
@@ -80,16 +81,95 @@ interface Parsed {
 }
 
 function parseYaml(text: string): Parsed {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, strict: false, prettyErrors: false, stringKeys: false, customTags: CUSTOM_TAGS });
-  const list = Array.isArray(docs) ? docs : [docs];
   const problems: ParseProblem[] = [];
   const roots: (DNode | undefined)[] = [];
-  for (const d of list) {
+  for (const d of parseDocs(text)) {
     for (const err of d.errors) problems.push({ start: err.pos[0], end: err.pos[1], message: err.message.split('\n')[0] });
     roots.push(convert(d.contents, 0));
   }
   return { roots, problems };
+}
+
+function parseDocs(text: string): Document.Parsed[] {
+  const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, strict: false, prettyErrors: false, stringKeys: false, customTags: CUSTOM_TAGS });
+  return Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];
+}
+
+/**
+ * The editor's path for a multi-document file: the file is cut at its `---` lines and only the
+ * documents whose text changed since the last call for the same document are parsed again (each
+ * document of a stream is parsed alone by YAML, so the trees are the same). Anything that could
+ * make the pieces differ from the whole (directives, `...` markers, a parse error in a piece) is
+ * parsed as a whole instead, as the CLI does: undefined.
+ */
+interface Piece {
+  roots: (DNode | undefined)[];
+  /** Where the piece started when `roots` got their positions. */
+  base: number;
+}
+const pieces = new Map<string, Map<string, Piece>>();
+const PIECES_ENTRIES = 16;
+/** What the editor path did (tests): documents reused, documents parsed, files parsed whole instead. */
+export const pieceStats = { reused: 0, parsed: 0, whole: 0 };
+
+function parseInPieces(text: string, cacheKey: string): Parsed | undefined {
+  const parsed = piecewise(text, cacheKey);
+  if (!parsed) {
+    pieces.delete(cacheKey);
+    pieceStats.whole++;
+  }
+  return parsed;
+}
+
+function piecewise(text: string, cacheKey: string): Parsed | undefined {
+  if (/^(%|\.\.\.(\s|$))/m.test(text)) return undefined;
+  const before = pieces.get(cacheKey);
+  const now = new Map<string, Piece>();
+  const roots: (DNode | undefined)[] = [];
+  // pieces start at the file's start and at each line that is a document marker
+  const starts = [0];
+  for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index! > 0) starts.push(m.index!);
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const text_ = text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length);
+    let piece = now.has(text_) ? undefined : before?.get(text_);
+    if (piece) {
+      // the same document, moved by the edit: its tree moves with it
+      if (piece.base !== start) for (const r of piece.roots) shift(r, start - piece.base);
+      piece.base = start;
+      pieceStats.reused++;
+    } else {
+      const docs = parseDocs(text_);
+      pieceStats.parsed++;
+      if (docs.some((d) => d.errors.length)) return undefined;
+      piece = { roots: docs.map((d) => convert(d.contents, 0, start)), base: start };
+    }
+    // a document repeated in the file is converted again (its trees are not shared)
+    if (!now.has(text_)) now.set(text_, piece);
+    roots.push(...piece.roots);
+  }
+  pieces.delete(cacheKey);
+  pieces.set(cacheKey, now);
+  if (pieces.size > PIECES_ENTRIES) pieces.delete(pieces.keys().next().value!);
+  return { roots, problems: [] };
+}
+
+function shift(n: DNode | undefined, by: number): void {
+  if (!n) return;
+  n.start += by;
+  n.end += by;
+  if (n.type === 'map') {
+    for (const e of n.entries) {
+      e.keyStart += by;
+      e.keyEnd += by;
+      shift(e.value, by);
+    }
+  } else if (n.type === 'seq') for (const it of n.items) shift(it, by);
+}
+
+/** Drop the documents kept for the editor's document `cacheKey`. */
+export function forgetPieces(cacheKey: string): void {
+  pieces.delete(cacheKey);
 }
 
 /**
@@ -119,7 +199,7 @@ export function maskTemplate(text: string): { text: string; masked: [number, num
 }
 
 export async function analyzeYaml(input: AnalyzeInput): Promise<AnalyzeOutput> {
-  let parsed = parseYaml(input.text);
+  let parsed = (input.cacheKey && parseInPieces(input.text, input.cacheKey)) || parseYaml(input.text);
   let masked: [number, number][] = [];
   if (parsed.problems.length && input.text.includes('{{')) {
     const m = maskTemplate(input.text);

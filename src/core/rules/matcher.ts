@@ -63,14 +63,18 @@ export class Matcher {
   /** All rule matches for a file's atoms; one match per rule and atom. `active` limits rules (keyword gating). */
   match(artifact: ArtifactKind, atoms: readonly Atom[], active?: (rule: Rule) => boolean): Match[] {
     const out: Match[] = [];
+    // the clauses that apply to this file, decided once (a file has thousands of atoms)
+    const applicable = new Map<AtomKind, CompiledClause[]>();
+    for (const [kind, clauses] of this.byKind) {
+      const list = clauses.filter((c) => c.artifacts.has(artifact) && (!active || active(c.rule)));
+      if (list.length) applicable.set(kind, list);
+    }
     for (const atom of atoms) {
-      const clauses = this.byKind.get(atom.kind);
+      const clauses = applicable.get(atom.kind);
       if (!clauses) continue;
       let matchedRules: Set<string> | undefined;
       for (const c of clauses) {
-        if (!c.artifacts.has(artifact)) continue;
         if (matchedRules?.has(c.rule.id)) continue;
-        if (active && !active(c.rule)) continue;
         if (!test(c, atom)) continue;
         (matchedRules ??= new Set()).add(c.rule.id);
         out.push({
