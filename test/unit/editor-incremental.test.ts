@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Engine } from '../../src/core';
 import { segmentStats } from '../../src/core/analyzers/source';
-import { pieceStats } from '../../src/core/analyzers/yaml';
+import { analyzeYaml, forgetPieces, pieceStats, yamlTrees } from '../../src/core/analyzers/yaml';
 import { PYTHON as PYTHON_LANGUAGE } from '../../src/core/analyzers/python';
 import { getParser } from '../../src/core/parsers/treesitter';
 import { MAX_REGION_CHARS, planRegion } from '../../src/core/analyzers/segments';
@@ -163,15 +163,90 @@ stringData:
     text
 `;
 
+/** One-document YAML: an edit re-parses only the innermost entry (of a block mapping) it falls in. */
+const CLOUDFORMATION = `AWSTemplateFormatVersion: "2010-09-09"
+Description: >
+  Chat service,
+  folded description
+Parameters:
+  Env:
+    Type: String
+    Default: dev
+Resources:
+  Endpoint:
+    Type: AWS::SageMaker::Endpoint
+    Properties:
+      EndpointName: !Sub "chat-\${Env}"
+      EndpointConfigName: !Ref Config
+      Tags:
+        - Key: team
+          Value: chat
+        - { Key: flow, Value: "in a flow map" }
+  Config:
+    Type: "AWS::SageMaker::EndpointConfig"
+    Properties:
+      ProductionVariants: [ { ModelName: chat, VariantName: main } ]
+      Note: plain text that
+        continues here
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties: { BucketName: data, Versioning: { Status: Enabled } }
+  Function:
+    Type: AWS::Lambda::Function
+    Properties:
+      Environment:
+        Variables:
+          BEDROCK_MODEL_ID: anthropic.claude-3-haiku-20240307-v1:0
+          AZURE_OPENAI_ENDPOINT: "https://contoso.openai.azure.com"
+      Code:
+        ZipFile: |
+          import boto3
+          client = boto3.client("bedrock-runtime")
+  Flow:
+    Type: AWS::Lambda::Function
+    Properties: {
+      Runtime: python3.12,
+      Handler: index.handler
+    }
+  Shared: &shared
+    Type: AWS::SNS::Topic
+  Other: *shared
+Outputs:
+  Url:
+    Value: !GetAtt Endpoint.EndpointName
+`;
+
+const WORKFLOW = `name: ci
+on: [push]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    env:
+      AZURE_OPENAI_ENDPOINT: https://contoso.openai.azure.com
+    steps:
+      - uses: actions/checkout@v4
+      - name: call
+        run: |
+          az cognitiveservices account list
+          echo done
+      - name: plain
+        run: echo plain
+  deploy:
+    needs: test
+    runs-on: ubuntu-latest
+    steps:
+      - run: aws bedrock list-foundation-models
+`;
+
 const BINDINGS: Record<string, string[]> = {
-  yaml: ['            - name: VERTEX_ENDPOINT\n              value: "https://us-central1-aiplatform.googleapis.com"\n', '  SAGEMAKER_ENDPOINT: my-endpoint\n', '---\napiVersion: v1\nkind: ConfigMap\ndata:\n  OPENAI_API_TYPE: azure\n'],
+  yaml: ['            - name: VERTEX_ENDPOINT\n              value: "https://us-central1-aiplatform.googleapis.com"\n', '  SAGEMAKER_ENDPOINT: my-endpoint\n', '---\napiVersion: v1\nkind: ConfigMap\ndata:\n  OPENAI_API_TYPE: azure\n', '  Model:\n    Type: AWS::SageMaker::Model\n', '    Type: AWS::Bedrock::Agent\n', '      OPENAI_API_TYPE: azure\n', '        run: az ml workspace list\n'],
   py: ['client2 = AzureOpenAI(azure_endpoint="https://x.openai.azure.com")\n', 'import vertexai\n', 'rt = boto3.client("sagemaker-runtime")\n', 'from google.cloud import aiplatform\n', '    x = AzureOpenAI()\n'],
   ts: ["const c2 = new AzureOpenAI({ endpoint: 'https://x.openai.azure.com' });\n", "import { VertexAI } from '@google-cloud/vertexai';\n", "const s = new SageMakerRuntimeClient({});\n"],
   tf: ['resource "aws_bedrock_guardrail" "g" {\n  name = "g"\n}\n', 'data "azurerm_cognitive_account" "x" {\n  name = "x"\n}\n', '  endpoint2 = "https://x.openai.azure.com"\n'],
 };
 
 const FRAGMENTS: Record<string, string[]> = {
-  yaml: ['"', "'", '---\n', '---', '...\n', '%YAML 1.2\n', '&a ', '*a', '{', '}', '[', ']', '\n', '  ', '- ', ': ', '# ', '|\n', '>\n', '\t', '\r\n', 'x', '!Ref ', 'é😀', '{{ .Values.x }}'],
+  yaml: ['"', "'", '---\n', '---', '...\n', '%YAML 1.2\n', '&a ', '*a', '*shared', '{', '}', '[', ']', ', ', '\n', '  ', '    ', '- ', ': ', ':', '? ', '# ', '|\n', '>\n', '|2\n', '\t', '\r\n', 'x', 'Key', '!Ref ', '!Sub ', 'é😀', '{{ .Values.x }}', '\nY: 1\n', '\n  Z: 2\n'],
   py: ['"', "'", '"""', "'''", '(', ')', '[', ']', '{', '}', '\n', '\\\n', '    ', '# ', 'else:\n    pass\n', 'elif x:\n    y = 1\n', 'except E:\n    pass\n', '@dec\n', 'if x:\n', 'def f():\n', 'f"', '\r\n', ' # edit\n', 'x', ':', '\t', 'é😀'],
   ts: ['"', "'", '`', '${', '(', ')', '{', '}', '[', ']', '\n', '// ', '/*', '*/', ';', 'else {', 'x', '+', '\r\n', 'é😀'],
   tf: ['"', '{', '}', '[', ']', '\n', '# ', '/*', '*/', '<<EOF\n', '\nEOF\n', '=', 'x', '${', '\r\n', 'é😀'],
@@ -279,6 +354,9 @@ const DOCS = [
   { file: 'infra/main.tf', ext: 'tf', text: TERRAFORM },
   { file: 'k8s/app.yaml', ext: 'yaml', text: KUBERNETES },
   { file: 'k8s/app-crlf.yaml', ext: 'yaml', text: KUBERNETES.replace(/\n/g, '\r\n') },
+  { file: 'cfn/template.yaml', ext: 'yaml', text: CLOUDFORMATION },
+  { file: 'cfn/template-crlf.yaml', ext: 'yaml', text: CLOUDFORMATION.replace(/\n/g, '\r\n') },
+  { file: '.github/workflows/ci.yml', ext: 'yaml', text: WORKFLOW },
 ];
 
 /** Top-level nodes of a parse as `type start-end (s-expression)`, offsets shifted by `by`. */
@@ -350,6 +428,13 @@ describe('segment planning', () => {
   });
 });
 
+/** A copy of parsed YAML trees without the ends of maps and sequences. */
+function withoutCollectionEnds<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x), function (this: Record<string, unknown>, k, v) {
+    return k === 'end' && (this.type === 'map' || this.type === 'seq') ? undefined : v;
+  });
+}
+
 describe('editor path: incremental re-scans equal fresh scans', () => {
   const fresh = new Engine();
   const incremental = new Engine({ incremental: true });
@@ -380,10 +465,13 @@ describe('editor path: incremental re-scans equal fresh scans', () => {
       assert.ok(edits >= 200, `only ${edits} edits`);
       assert.ok(withFindings > edits / 2, `findings after only ${withFindings} of ${edits} edits`);
       if (doc.ext === 'yaml') {
-        // most edits re-parsed only the documents they touched
+        // a good share of the edits re-parsed only the document or the entry they touched
         const reused = pieceStats.reused - before.reused;
-        t.diagnostic(`${edits} edits, ${withFindings} with findings, ${reused} documents reused, ${pieceStats.whole - before.whole} whole-file parses`);
-        assert.ok(reused > edits, `only ${reused} documents reused over ${edits} edits`);
+        const entries = pieceStats.entries - before.entries;
+        t.diagnostic(`${edits} edits, ${withFindings} with findings, ${reused} documents reused, ${entries} entries parsed alone, ${pieceStats.whole - before.whole} whole-file parses`);
+        if (doc.text.includes('\n---')) assert.ok(reused > edits, `only ${reused} documents reused over ${edits} edits`);
+        // (random fragments often leave the YAML invalid: those edits, and the one after, parse the whole file)
+        else assert.ok(entries > edits / 20, `only ${entries} of ${edits} edits were re-parsed by entry`);
       }
       if (doc.ext === 'py') {
         // the segment path did the work for a good share of the edits (the rest: syntax errors, regions too wide)
@@ -393,6 +481,62 @@ describe('editor path: incremental re-scans equal fresh scans', () => {
       }
     });
   }
+
+  it('YAML: the analyzer\'s atoms after each random edit equal those of a whole parse (documents and entries parsed alone)', async () => {
+    for (const doc of DOCS.filter((d) => d.ext === 'yaml')) {
+      const key = `atoms:${doc.file}`;
+      await fc.assert(
+        fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 12 }), async (seq) => {
+          let text = doc.text;
+          forgetPieces(key);
+          await analyzeYaml({ path: doc.file, text, cacheKey: key });
+          for (const e of seq) {
+            text = apply(text, e, doc.ext);
+            // the trees (every position of every scalar and key; a collection's end may differ
+            // by trailing comments, see editEntry) and the analyzer's output
+            assert.deepStrictEqual(withoutCollectionEnds(yamlTrees(text, key)), withoutCollectionEnds(yamlTrees(text)), `trees after ${JSON.stringify(e)}:\n${text}`);
+            assert.deepStrictEqual(await analyzeYaml({ path: doc.file, text, cacheKey: key }), await analyzeYaml({ path: doc.file, text }), `after ${JSON.stringify(e)}:\n${text}`);
+          }
+        }),
+        { numRuns: 40, seed: 20261125 },
+      );
+      forgetPieces(key);
+    }
+    // an anchor renamed in one entry leaves an alias elsewhere unresolved: the whole parse reports it
+    await analyzeYaml({ path: 'cfn/t.yaml', text: CLOUDFORMATION, cacheKey: 'anchor' });
+    const renamed = CLOUDFORMATION.replace('&shared', '&renamed');
+    assert.deepStrictEqual(await analyzeYaml({ path: 'cfn/t.yaml', text: renamed, cacheKey: 'anchor' }), await analyzeYaml({ path: 'cfn/t.yaml', text: renamed }));
+    forgetPieces('anchor');
+    // inside a flow mapping written over several lines, an entry is not a line of its own
+    for (const flow of ['a:\n  b: {\n    c: bedrock-runtime,\n    d: x\n  }\n  e: 1\n', '{\n  c: bedrock-runtime,\n  d: x\n}\n']) {
+      await analyzeYaml({ path: 'x.yaml', text: flow, cacheKey: 'flow' });
+      const edited = flow.replace('bedrock-runtime,', 'bedrock-runtimes,');
+      assert.deepStrictEqual(await analyzeYaml({ path: 'x.yaml', text: edited, cacheKey: 'flow' }), await analyzeYaml({ path: 'x.yaml', text: edited }), flow);
+      forgetPieces('flow');
+    }
+  });
+
+  it('YAML: edits inside entries of a large template and of a large manifest re-parse one entry or one document, with fresh results', async (t) => {
+    const { editorCases } = await import('../../bench/editorfiles');
+    for (const c of editorCases().filter((x) => x.file.endsWith('.yaml'))) {
+      const lines = [...c.lines];
+      await incremental.scanText(c.file, lines.join('\n'));
+      const before = { ...pieceStats };
+      const edits = 60;
+      for (let e = 0; e < edits; e++) {
+        c.edit(lines, e);
+        // and a value typed in: a binding appears and goes
+        if (e % 4 === 0) lines[lines.length - 3] = lines[lines.length - 3].replace(/bucket-|config-/, e % 8 === 0 ? 'sagemaker-' : 'bucket-');
+        const text = lines.join('\n');
+        assert.deepStrictEqual(await incremental.scanText(c.file, text), await fresh.scanText(c.file, text), `${c.file} edit ${e}`);
+      }
+      const entries = pieceStats.entries - before.entries;
+      t.diagnostic(`${c.file}: ${edits} edits, ${entries} entries parsed alone, ${pieceStats.parsed - before.parsed} documents parsed, ${pieceStats.whole - before.whole} whole-file parses`);
+      assert.strictEqual(pieceStats.whole - before.whole, 0, `${c.file}: a whole-file parse`);
+      assert.ok(entries >= edits, `${c.file}: only ${entries} of ${edits} edits re-parsed by entry`);
+      incremental.forget(c.file);
+    }
+  });
 
   it('comment appends as in the editor benchmark, and a binding line commented out and back, give fresh results', async (t) => {
     const lines = Array.from({ length: 2000 }, (_, i) => (i % 200 === 0 ? 'client = AzureOpenAI(azure_endpoint="https://contoso.openai.azure.com")' : `value_${i} = compute(${i}, "plain text ${i}")  # comment ${i}`));

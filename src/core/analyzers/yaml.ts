@@ -13,7 +13,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YNode, type Tags } from 'yaml';
 import type { Atom, ArtifactKind } from '../types';
-import { type DNode, type ExecRef, type ScriptRef, dataAtoms, dialectOf } from './data';
+import { type DMap, type DNode, type ExecRef, type ScriptRef, dataAtoms, dialectOf } from './data';
 import { execAtom, scriptAtoms } from './scripts';
 import type { AnalyzeInput, AnalyzeOutput, ParseProblem } from './types';
 
@@ -107,10 +107,15 @@ interface Piece {
   /** Where the piece started when `roots` got their positions. */
   base: number;
 }
-const pieces = new Map<string, Map<string, Piece>>();
+interface Kept {
+  byText: Map<string, Piece>;
+  /** The pieces in file order (an edited piece is matched by its place). */
+  order: { text: string; piece: Piece }[];
+}
+const pieces = new Map<string, Kept>();
 const PIECES_ENTRIES = 16;
-/** What the editor path did (tests): documents reused, documents parsed, files parsed whole instead. */
-export const pieceStats = { reused: 0, parsed: 0, whole: 0 };
+/** What the editor path did (tests): documents reused, documents parsed, entries parsed alone, files parsed whole instead. */
+export const pieceStats = { reused: 0, parsed: 0, entries: 0, whole: 0 };
 
 function parseInPieces(text: string, cacheKey: string): Parsed | undefined {
   const parsed = piecewise(text, cacheKey);
@@ -124,34 +129,131 @@ function parseInPieces(text: string, cacheKey: string): Parsed | undefined {
 function piecewise(text: string, cacheKey: string): Parsed | undefined {
   if (/^(%|\.\.\.(\s|$))/m.test(text)) return undefined;
   const before = pieces.get(cacheKey);
-  const now = new Map<string, Piece>();
+  pieces.delete(cacheKey); // kept pieces are changed below: dropped unless this call succeeds
+  const now: Kept = { byText: new Map(), order: [] };
   const roots: (DNode | undefined)[] = [];
   // pieces start at the file's start and at each line that is a document marker
   const starts = [0];
   for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index! > 0) starts.push(m.index!);
+  const texts = starts.map((start, i) => text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length));
+  const current = new Set(texts);
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
-    const text_ = text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length);
-    let piece = now.has(text_) ? undefined : before?.get(text_);
+    const text_ = texts[i];
+    let piece = now.byText.has(text_) ? undefined : before?.byText.get(text_);
     if (piece) {
       // the same document, moved by the edit: its tree moves with it
       if (piece.base !== start) for (const r of piece.roots) shift(r, start - piece.base);
       piece.base = start;
       pieceStats.reused++;
     } else {
-      const docs = parseDocs(text_);
-      pieceStats.parsed++;
-      if (docs.some((d) => d.errors.length)) return undefined;
-      piece = { roots: docs.map((d) => convert(d.contents, 0, start)), base: start };
+      // the document at the same place before, if the edit changed it: only the entry it touched is parsed again
+      const old = before?.order.length === starts.length ? before.order[i] : undefined;
+      if (old && !current.has(old.text) && !now.byText.has(old.text) && old.piece.roots.length === 1) {
+        if (old.piece.base !== start) for (const r of old.piece.roots) shift(r, start - old.piece.base);
+        old.piece.base = start;
+        if (editEntry(old.text, text_, start, old.piece.roots[0])) {
+          piece = old.piece;
+          pieceStats.entries++;
+        }
+        old.text = '';
+      }
+      if (!piece) {
+        const docs = parseDocs(text_);
+        pieceStats.parsed++;
+        if (docs.some((d) => d.errors.length)) return undefined;
+        piece = { roots: docs.map((d) => convert(d.contents, 0, start)), base: start };
+      }
     }
     // a document repeated in the file is converted again (its trees are not shared)
-    if (!now.has(text_)) now.set(text_, piece);
+    if (!now.byText.has(text_)) {
+      now.byText.set(text_, piece);
+      now.order.push({ text: text_, piece });
+    } else now.order.push({ text: text_, piece: { roots: piece.roots.map(() => undefined), base: start } });
     roots.push(...piece.roots);
   }
-  pieces.delete(cacheKey);
   pieces.set(cacheKey, now);
   if (pieces.size > PIECES_ENTRIES) pieces.delete(pieces.keys().next().value!);
   return { roots, problems: [] };
+}
+
+/**
+ * One edit inside one entry of a block mapping (a document's `root`, positions from `base`):
+ * the innermost entry whose lines hold all of the change is parsed alone (from its line's start
+ * to the next entry's) and put in place of the old one, and what follows moves by the edit's
+ * length. False (nothing changed) when the entry cannot be parsed alone into one entry at the
+ * same indentation without error, or the change is not inside one such entry. Anchors and
+ * aliases need no care: aliases are never followed (convert) and YAML reports none unresolved.
+ * Flow collections (`{...}` over several lines) are not cut: their entries are not lines.
+ */
+function editEntry(oldText: string, newText: string, base: number, root: DNode | undefined): boolean {
+  // a flow mapping ({...}) is not cut into lines
+  if (root?.type !== 'map' || oldText[root.start - base] === '{') return false;
+  const lim = Math.min(oldText.length, newText.length);
+  let p = 0;
+  while (p < lim && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < lim - p && oldText.charCodeAt(oldText.length - 1 - q) === newText.charCodeAt(newText.length - 1 - q)) q++;
+  const from = base + p;
+  const to = base + oldText.length - q;
+  const delta = newText.length - oldText.length;
+  const lineStart = (x: number) => base + oldText.lastIndexOf('\n', x - base - 1) + 1;
+  // the innermost entry whose region (its key line to the next entry's key line) holds the change
+  let found: { map: DMap; index: number; rs: number; re: number; chain: DMap[] } | undefined;
+  let map: DMap = root;
+  let end = base + oldText.length;
+  const chain: DMap[] = [];
+  for (;;) {
+    chain.push(map);
+    let next: typeof found;
+    for (let i = 0; i < map.entries.length; i++) {
+      const e = map.entries[i];
+      const rs = lineStart(e.keyStart);
+      const re = i + 1 < map.entries.length ? lineStart(map.entries[i + 1].keyStart) : end;
+      if (!(rs < from && to < re)) continue;
+      next = { map, index: i, rs, re, chain: [...chain] };
+      break;
+    }
+    if (!next) break;
+    found = next;
+    const v = map.entries[next.index].value;
+    if (v?.type !== 'map' || oldText[v.start - base] === '{') break;
+    map = v;
+    end = next.re;
+  }
+  if (!found) return false;
+  const { rs, re } = found;
+  const newRegion = newText.slice(rs - base, re - base + delta);
+  const docs = parseDocs(newRegion);
+  if (docs.length !== 1 || docs[0].errors.length) return false;
+  const alone = convert(docs[0].contents, 0, rs);
+  const old = found.map.entries[found.index];
+  if (alone?.type !== 'map' || alone.entries.length !== 1 || alone.entries[0].keyStart - rs !== old.keyStart - rs) return false;
+  const entry = alone.entries[0];
+  // what follows the entry moves; maps that ended with it end where the entry alone ends
+  const moved = (x: number) => (x >= re ? x + delta : x);
+  const move = (n: DNode | undefined) => {
+    if (!n) return;
+    n.start = moved(n.start);
+    n.end = moved(n.end);
+    if (n.type === 'map') {
+      for (const e of n.entries) {
+        if (e === old) continue;
+        e.keyStart = moved(e.keyStart);
+        e.keyEnd = moved(e.keyEnd);
+        move(e.value);
+      }
+    } else if (n.type === 'seq') for (const it of n.items) move(it);
+  };
+  const endsInEntry = found.chain.filter((m) => m.end >= rs && m.end <= re);
+  move(root);
+  // Maps that ended with the entry end with it again. YAML ends a collection where its last value
+  // ends, with or without trailing comments depending on what follows: the entry's end alone is
+  // right at the document's end; before a sibling, its value's end is (a collection's end is
+  // not used by any analyzer: atoms take scalar and key positions).
+  for (const m of endsInEntry) m.end = re === base + oldText.length || !entry.value ? alone.end : entry.value.end;
+  found.map.entries[found.index] = entry;
+  return true;
 }
 
 function shift(n: DNode | undefined, by: number): void {
@@ -165,6 +267,11 @@ function shift(n: DNode | undefined, by: number): void {
       shift(e.value, by);
     }
   } else if (n.type === 'seq') for (const it of n.items) shift(it, by);
+}
+
+/** The trees the analyzer works on: as the editor's path makes them (with `cacheKey`), or from a whole parse. For tests. */
+export function yamlTrees(text: string, cacheKey?: string): Parsed {
+  return (cacheKey && parseInPieces(text, cacheKey)) || parseYaml(text);
 }
 
 /** Drop the documents kept for the editor's document `cacheKey`. */

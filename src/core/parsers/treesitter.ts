@@ -161,17 +161,56 @@ export function overlaps(ranges: readonly number[], start: number, end: number):
   return lo < ranges.length / 2 && ranges[2 * lo] < end;
 }
 
+/** The first offset at or after `at` that lies in one of `ranges` (sorted start, end pairs). */
+function nextFocus(ranges: readonly number[], at: number): number | undefined {
+  // first range whose end is after `at`
+  let lo = 0;
+  let hi = ranges.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[2 * mid + 1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length / 2 ? Math.max(at, ranges[2 * lo]) : undefined;
+}
+
 /**
- * Depth-first walk over named nodes with a cursor (no recursion, no per-node arrays). `visit`
- * returns false to skip a subtree. With `focus` (keyword ranges), subtrees that overlap none are
- * skipped without being materialised: most of a large file is never visited.
+ * The walk with keyword ranges: from each node, straight to the children that reach the next
+ * range (tree-sitter finds the child in its own memory; stepping sibling by sibling costs a call
+ * each, thousands in a long file). An explicit stack: trees can be deeper than the JS stack.
+ */
+function walkFocused(root: TSNode, visit: (node: TSNode) => boolean | void, focus: readonly number[]): void {
+  if (!overlaps(focus, root.startIndex, root.endIndex)) return;
+  if (root.isNamed && visit(root) === false) return;
+  const stack: { node: TSNode; end: number; at: number | undefined }[] = [{ node: root, end: root.endIndex, at: nextFocus(focus, root.startIndex) }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const child = top.at !== undefined && top.at < top.end ? top.node.firstChildForIndex(top.at) : null;
+    if (!child) {
+      stack.pop();
+      continue;
+    }
+    // the child ends after `at` (tree-sitter's contract), so `at` moves forward
+    const start = child.startIndex;
+    const end = child.endIndex;
+    top.at = nextFocus(focus, end);
+    if (!overlaps(focus, start, end)) continue;
+    if (child.isNamed && visit(child) === false) continue;
+    stack.push({ node: child, end, at: nextFocus(focus, start) });
+  }
+}
+
+/**
+ * Depth-first walk over named nodes (no recursion, no per-node arrays). `visit` returns false to
+ * skip a subtree. With `focus` (keyword ranges), subtrees that overlap none are skipped without
+ * being materialised: most of a large file is never visited.
  */
 export function walk(root: TSNode, visit: (node: TSNode) => boolean | void, focus?: readonly number[]): void {
+  if (focus) return walkFocused(root, visit, focus);
   const cursor = root.walk();
   try {
     let descend = true;
     for (;;) {
-      if (descend && focus && !overlaps(focus, cursor.startIndex, cursor.endIndex)) descend = false;
       if (descend) {
         const node = cursor.currentNode;
         const go = node.isNamed ? visit(node) !== false : true;
