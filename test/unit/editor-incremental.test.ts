@@ -502,6 +502,14 @@ describe('editor path: incremental re-scans equal fresh scans', () => {
       );
       forgetPieces(key);
     }
+    // the first document decides the dialect of the others: their kept atoms do not outlive a change of it
+    for (const [from, to] of [['kind: Deployment', 'kind: Deploymentx'], ['apiVersion: apps/v1', 'apiVersio: apps/v1']]) {
+      await analyzeYaml({ path: 'k8s/d.yaml', text: KUBERNETES, cacheKey: 'dialect' });
+      const changed = KUBERNETES.replace(from, to);
+      assert.deepStrictEqual(await analyzeYaml({ path: 'k8s/d.yaml', text: changed, cacheKey: 'dialect' }), await analyzeYaml({ path: 'k8s/d.yaml', text: changed }));
+      assert.notDeepStrictEqual(await analyzeYaml({ path: 'k8s/d.yaml', text: changed }), await analyzeYaml({ path: 'k8s/d.yaml', text: KUBERNETES }));
+      forgetPieces('dialect');
+    }
     // an anchor renamed in one entry leaves an alias elsewhere unresolved: the whole parse reports it
     await analyzeYaml({ path: 'cfn/t.yaml', text: CLOUDFORMATION, cacheKey: 'anchor' });
     const renamed = CLOUDFORMATION.replace('&shared', '&renamed');

@@ -107,6 +107,13 @@ interface Piece {
   /** Where the piece started when `roots` got their positions. */
   base: number;
 }
+/**
+ * The atoms of a document's tree in the editor's path, while the tree is kept (`pieces`): a
+ * document an edit did not touch is not walked again. Its atoms move with it; an entry edit
+ * (editEntry) drops the document's atoms.
+ */
+const documentAtoms = new WeakMap<DNode, { kind: ArtifactKind; start: number; atoms: Atom[]; scripts: ScriptRef[]; execs: ExecRef[] }>();
+
 interface Kept {
   byText: Map<string, Piece>;
   /** The pieces in file order (an edited piece is matched by its place). */
@@ -253,6 +260,7 @@ function editEntry(oldText: string, newText: string, base: number, root: DNode |
   // not used by any analyzer: atoms take scalar and key positions).
   for (const m of endsInEntry) m.end = re === base + oldText.length || !entry.value ? alone.end : entry.value.end;
   found.map.entries[found.index] = entry;
+  documentAtoms.delete(root);
   return true;
 }
 
@@ -325,7 +333,26 @@ export async function analyzeYaml(input: AnalyzeInput): Promise<AnalyzeOutput> {
   const execs: ExecRef[] = [];
   for (const r of roots) {
     const kind = artifact === 'yaml' ? dialectOf(input.path, r, 'yaml') : artifact;
-    for (const a of dataAtoms(input.text, kind, r, false, scripts, execs)) atoms.push(a);
+    // the editor's path: a document it did not parse again keeps its atoms (moved with it)
+    const kept = input.cacheKey && r ? documentAtoms.get(r) : undefined;
+    if (kept && kept.kind === kind) {
+      const by = r!.start - kept.start;
+      if (by) for (const a of kept.atoms) {
+        a.start += by;
+        a.end += by;
+      }
+      kept.start = r!.start;
+      atoms.push(...kept.atoms);
+      scripts.push(...kept.scripts);
+      execs.push(...kept.execs);
+      continue;
+    }
+    const own = { scripts: [] as ScriptRef[], execs: [] as ExecRef[] };
+    const found = dataAtoms(input.text, kind, r, false, own.scripts, own.execs);
+    if (input.cacheKey && r) documentAtoms.set(r, { kind, start: r.start, atoms: found.map((a) => ({ ...a })), ...own });
+    atoms.push(...found);
+    scripts.push(...own.scripts);
+    execs.push(...own.execs);
   }
   for (const e of execs) {
     const a = execAtom(e);
