@@ -349,7 +349,8 @@ export async function analyzeYaml(input: AnalyzeInput): Promise<AnalyzeOutput> {
     }
     const own = { scripts: [] as ScriptRef[], execs: [] as ExecRef[] };
     const found = dataAtoms(input.text, kind, r, false, own.scripts, own.execs);
-    if (input.cacheKey && r) documentAtoms.set(r, { kind, start: r.start, atoms: found.map((a) => ({ ...a })), ...own });
+    // (kept as they are: nothing after the analyzer changes an atom, and the next call moves them)
+    if (input.cacheKey && r) documentAtoms.set(r, { kind, start: r.start, atoms: found, ...own });
     atoms.push(...found);
     scripts.push(...own.scripts);
     execs.push(...own.execs);
