@@ -150,20 +150,12 @@ export async function withTree<T>(grammar: Grammar, text: string, fn: (root: TSN
 
 /** True when `[start, end)` overlaps one of the sorted `[s, e, s, e, ...]` ranges. */
 export function overlaps(ranges: readonly number[], start: number, end: number): boolean {
-  // first range whose end is after `start`
-  let lo = 0;
-  let hi = ranges.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[2 * mid + 1] <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ranges.length / 2 && ranges[2 * lo] < end;
+  const i = firstEndingAfter(ranges, start);
+  return i < ranges.length / 2 && ranges[2 * i] < end;
 }
 
-/** The first offset at or after `at` that lies in one of `ranges` (sorted start, end pairs). */
-function nextFocus(ranges: readonly number[], at: number): number | undefined {
-  // first range whose end is after `at`
+/** Index of the first range of `ranges` (sorted start, end pairs) that ends after `at`. */
+function firstEndingAfter(ranges: readonly number[], at: number): number {
   let lo = 0;
   let hi = ranges.length / 2;
   while (lo < hi) {
@@ -171,7 +163,13 @@ function nextFocus(ranges: readonly number[], at: number): number | undefined {
     if (ranges[2 * mid + 1] <= at) lo = mid + 1;
     else hi = mid;
   }
-  return lo < ranges.length / 2 ? Math.max(at, ranges[2 * lo]) : undefined;
+  return lo;
+}
+
+/** The first offset at or after `at` that lies in one of `ranges` (sorted start, end pairs). */
+function nextFocus(ranges: readonly number[], at: number): number | undefined {
+  const i = firstEndingAfter(ranges, at);
+  return i < ranges.length / 2 ? Math.max(at, ranges[2 * i]) : undefined;
 }
 
 /**
