@@ -510,6 +510,13 @@ describe('editor path: incremental re-scans equal fresh scans', () => {
       assert.notDeepStrictEqual(await analyzeYaml({ path: 'k8s/d.yaml', text: changed }), await analyzeYaml({ path: 'k8s/d.yaml', text: KUBERNETES }));
       forgetPieces('dialect');
     }
+    // the same document twice: each keeps a tree of its own, before and after either is edited
+    const twice = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  plain: a\n' + '---\nkind: ConfigMap\ndata:\n  BEDROCK_MODEL_ID: x\n'.repeat(2);
+    for (const edited of [twice, twice.replace('BEDROCK_MODEL_ID: x', 'BEDROCK_MODEL_ID: xy'), twice.replace(/BEDROCK_MODEL_ID: x\n$/, 'BEDROCK_MODEL_ID: xz\n'), twice]) {
+      assert.deepStrictEqual(withoutCollectionEnds(yamlTrees(edited, 'twice')), withoutCollectionEnds(yamlTrees(edited)));
+      assert.deepStrictEqual(await analyzeYaml({ path: 'k8s/t.yaml', text: edited, cacheKey: 'twice' }), await analyzeYaml({ path: 'k8s/t.yaml', text: edited }));
+    }
+    forgetPieces('twice');
     // an anchor renamed in one entry leaves an alias elsewhere unresolved: the whole parse reports it
     await analyzeYaml({ path: 'cfn/t.yaml', text: CLOUDFORMATION, cacheKey: 'anchor' });
     const renamed = CLOUDFORMATION.replace('&shared', '&renamed');

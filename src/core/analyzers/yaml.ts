@@ -96,11 +96,12 @@ function parseDocs(text: string): Document.Parsed[] {
 }
 
 /**
- * The editor's path for a multi-document file: the file is cut at its `---` lines and only the
- * documents whose text changed since the last call for the same document are parsed again (each
- * document of a stream is parsed alone by YAML, so the trees are the same). Anything that could
- * make the pieces differ from the whole (directives, `...` markers, a parse error in a piece) is
- * parsed as a whole instead, as the CLI does: undefined.
+ * The editor's path (a `cacheKey`): the file is cut at its `---` lines, and a document whose text
+ * did not change since the last call for the same editor document keeps its tree (each document
+ * of a stream is parsed alone by YAML, so the trees are the same). In a document the edit
+ * changed, only the entry it falls in is parsed again (editEntry), else the document. Anything
+ * that could make the pieces differ from the whole (directives, `...` markers, a parse error in a
+ * piece) is parsed as a whole instead, as the CLI does: undefined.
  */
 interface Piece {
   roots: (DNode | undefined)[];
@@ -172,11 +173,9 @@ function piecewise(text: string, cacheKey: string): Parsed | undefined {
         piece = { roots: docs.map((d) => convert(d.contents, 0, start)), base: start };
       }
     }
-    // a document repeated in the file is converted again (its trees are not shared)
-    if (!now.byText.has(text_)) {
-      now.byText.set(text_, piece);
-      now.order.push({ text: text_, piece });
-    } else now.order.push({ text: text_, piece: { roots: piece.roots.map(() => undefined), base: start } });
+    // a document repeated in the file was parsed again above: trees are never shared
+    if (!now.byText.has(text_)) now.byText.set(text_, piece);
+    now.order.push({ text: text_, piece });
     roots.push(...piece.roots);
   }
   pieces.set(cacheKey, now);
