@@ -510,6 +510,24 @@ describe('editor path: incremental re-scans equal fresh scans', () => {
       assert.notDeepStrictEqual(await analyzeYaml({ path: 'k8s/d.yaml', text: changed }), await analyzeYaml({ path: 'k8s/d.yaml', text: KUBERNETES }));
       forgetPieces('dialect');
     }
+    // kept atoms of a document and of its subtrees stay right through edits elsewhere that move them
+    let moving = 'kind: ConfigMap\ndata:\n  a: x\n---\n' + KUBERNETES.split('---\n')[1];
+    const steps: [string, string][] = [
+      ['image: registry.example.com/chat:1', 'image: registry.example.com/chat:12'],
+      ['a: x', 'a: xyz'],
+      ['a: xyz', 'a: x'],
+      ['a: x', 'a: xyzw'],
+      ['name: chat\nspec', 'name: chat2\nspec'],
+      ['value: plain', 'value: plainer'],
+      ['a: xyzw', 'a: x'],
+    ];
+    await analyzeYaml({ path: 'k8s/m.yaml', text: moving, cacheKey: 'moving' });
+    for (const [from, to] of steps) {
+      assert.ok(moving.includes(from), from);
+      moving = moving.replace(from, to);
+      assert.deepStrictEqual(await analyzeYaml({ path: 'k8s/m.yaml', text: moving, cacheKey: 'moving' }), await analyzeYaml({ path: 'k8s/m.yaml', text: moving }), `${from} -> ${to}`);
+    }
+    forgetPieces('moving');
     // the same document twice: each keeps a tree of its own, before and after either is edited
     const twice = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  plain: a\n' + '---\nkind: ConfigMap\ndata:\n  BEDROCK_MODEL_ID: x\n'.repeat(2);
     for (const edited of [twice, twice.replace('BEDROCK_MODEL_ID: x', 'BEDROCK_MODEL_ID: xy'), twice.replace(/BEDROCK_MODEL_ID: x\n$/, 'BEDROCK_MODEL_ID: xz\n'), twice]) {

@@ -176,15 +176,52 @@ function dialectAtoms(atoms: Atom[], kind: ArtifactKind, root: DNode | undefined
  * compose files are collected into `scripts` / `execs` for the caller to parse (shell or
  * PowerShell): their command atoms need a parser.
  */
-export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | undefined, terraformJson = false, scripts?: ScriptRef[], execs?: ExecRef[]): Atom[] {
+/**
+ * The atoms of the subtrees two levels under a document's root (a CloudFormation resource, a
+ * values file's section entry), kept by the editor's path while the trees are (analyzers/yaml.ts):
+ * a subtree the edit did not touch gives the same atoms, moved with it. An entry's atom objects
+ * are moved by it alone (whoever keeps atoms beyond a call copies them). Whoever changes a tree in
+ * place drops the changed maps from here.
+ */
+export type AtomMemo = WeakMap<DNode, { context: string; start: number; atoms: Atom[]; scripts: ScriptRef[]; execs: ExecRef[] }>;
+const MEMO_DEPTH = 2;
+
+export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | undefined, terraformJson = false, scripts?: ScriptRef[], execs?: ExecRef[], memo?: AtomMemo): Atom[] {
   const atoms: Atom[] = [];
   dialectAtoms(atoms, kind, root, terraformJson);
   const commands = CI_KINDS.has(kind) && !!scripts;
   // iterative walk: deep documents cannot overflow the stack
-  const stack: { node: DNode; path: string; key?: string; lang?: 'bash' | 'powershell' }[] = [];
-  if (root) stack.push({ node: root, path: '' });
+  const stack: { node: DNode; path: string; key?: string; lang?: 'bash' | 'powershell'; depth: number }[] = [];
+  if (root) stack.push({ node: root, path: '', depth: 0 });
+  // subtrees being walked whose atoms go to `memo` once done: their atoms, scripts and execs are
+  // contiguous (depth first), and a subtree is done when the stack is back to its height
+  const open: { node: DNode; context: string; height: number; atoms: number; scripts: number; execs: number }[] = [];
+  const close = () => {
+    while (open.length && stack.length <= open[open.length - 1].height) {
+      const o = open.pop()!;
+      memo!.set(o.node, { context: o.context, start: o.node.start, atoms: atoms.slice(o.atoms), scripts: scripts!.slice(o.scripts), execs: execs!.slice(o.execs) });
+    }
+  };
   while (stack.length) {
-    const { node, path, key, lang } = stack.pop()!;
+    if (memo) close();
+    const { node, path, key, lang, depth } = stack.pop()!;
+    if (memo && scripts && execs && depth === MEMO_DEPTH && node.type !== 'scalar') {
+      const context = `${kind}\0${commands}\0${path}\0${key}\0${lang}`;
+      const kept = memo.get(node);
+      if (kept && kept.context === context) {
+        const by = node.start - kept.start;
+        if (by) for (const a of kept.atoms) {
+          a.start += by;
+          a.end += by;
+        }
+        kept.start = node.start;
+        atoms.push(...kept.atoms);
+        scripts.push(...kept.scripts);
+        execs.push(...kept.execs);
+        continue;
+      }
+      open.push({ node, context, height: stack.length, atoms: atoms.length, scripts: scripts.length, execs: execs.length });
+    }
     if (node.type === 'map') {
       const nameEntry = node.entries.find((e) => e.key === 'name');
       const nameVal = str(nameEntry?.value);
@@ -202,14 +239,14 @@ export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | unde
         const p = path ? `${path}.${e.key}` : e.key;
         const v = e.value;
         atoms.push({ kind: 'key', value: e.key, start: e.keyStart, end: e.keyEnd, text: v?.type === 'scalar' && v.value !== null ? String(v.value) : undefined, path: p });
-        if (v) stack.push({ node: v, path: p, key: e.key, lang: POWERSHELL_KEYS.has(e.key) ? 'powershell' : (stepLang ?? lang) });
+        if (v) stack.push({ node: v, path: p, key: e.key, lang: POWERSHELL_KEYS.has(e.key) ? 'powershell' : (stepLang ?? lang), depth: depth + 1 });
       }
     } else if (node.type === 'seq') {
       if (commands && key && COMMAND_KEYS.has(key) && execs && node.items.length > 1 && node.items.every((i) => i.type === 'scalar')) {
         // exec form: ["az", "ml", "job", "create"] (items that are whole scripts are parsed too, below)
         execs.push({ items: node.items as DScalar[] });
       }
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: `${path}[${i}]`, key, lang });
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: `${path}[${i}]`, key, lang, depth: depth + 1 });
     } else if (typeof node.value === 'string') {
       atoms.push({ kind: 'string', value: node.value, start: node.start, end: node.end, key, path });
       const eq = /^([A-Za-z_][A-Za-z0-9_.]*)=/.exec(node.value);
@@ -232,5 +269,6 @@ export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | unde
       if (commands && key && COMMAND_KEYS.has(key) && /\s/.test(node.value.trim())) scripts!.push({ node, lang: lang ?? 'bash' });
     }
   }
+  if (memo) close();
   return atoms;
 }

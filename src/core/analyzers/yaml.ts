@@ -13,7 +13,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YNode, type Tags } from 'yaml';
 import type { Atom, ArtifactKind } from '../types';
-import { type DMap, type DNode, type ExecRef, type ScriptRef, dataAtoms, dialectOf } from './data';
+import { type AtomMemo, type DMap, type DNode, type ExecRef, type ScriptRef, dataAtoms, dialectOf } from './data';
 import { execAtom, scriptAtoms } from './scripts';
 import type { AnalyzeInput, AnalyzeOutput, ParseProblem } from './types';
 
@@ -110,10 +110,15 @@ interface Piece {
 }
 /**
  * The atoms of a document's tree in the editor's path, while the tree is kept (`pieces`): a
- * document an edit did not touch is not walked again. Its atoms move with it; an entry edit
- * (editEntry) drops the document's atoms.
+ * document an edit did not touch is not walked again. The entry owns its atom objects (copies)
+ * and moves them with the document. A document an entry edit (editEntry) changed in this call is
+ * not stored: it is the one being typed in, and its untouched subtrees keep their atoms (data.ts).
  */
 const documentAtoms = new WeakMap<DNode, { kind: ArtifactKind; start: number; atoms: Atom[]; scripts: ScriptRef[]; execs: ExecRef[] }>();
+/** The documents changed by an entry edit in the current call. */
+let editedNow = new WeakSet<DNode>();
+/** Within a document the edit touched, the atoms of its subtrees that it did not (data.ts). */
+const subtreeAtoms: AtomMemo = new WeakMap();
 
 interface Kept {
   byText: Map<string, Piece>;
@@ -135,6 +140,7 @@ function parseInPieces(text: string, cacheKey: string): Parsed | undefined {
 }
 
 function piecewise(text: string, cacheKey: string): Parsed | undefined {
+  editedNow = new WeakSet();
   if (/^(%|\.\.\.(\s|$))/m.test(text)) return undefined;
   const before = pieces.get(cacheKey);
   pieces.delete(cacheKey); // kept pieces are changed below: dropped unless this call succeeds
@@ -259,7 +265,10 @@ function editEntry(oldText: string, newText: string, base: number, root: DNode |
   // not used by any analyzer: atoms take scalar and key positions).
   for (const m of endsInEntry) m.end = re === base + oldText.length || !entry.value ? alone.end : entry.value.end;
   found.map.entries[found.index] = entry;
+  // the maps on the way to the entry changed in place: their atoms are walked again
   documentAtoms.delete(root);
+  editedNow.add(root);
+  for (const m of found.chain) subtreeAtoms.delete(m);
   return true;
 }
 
@@ -347,9 +356,8 @@ export async function analyzeYaml(input: AnalyzeInput): Promise<AnalyzeOutput> {
       continue;
     }
     const own = { scripts: [] as ScriptRef[], execs: [] as ExecRef[] };
-    const found = dataAtoms(input.text, kind, r, false, own.scripts, own.execs);
-    // (kept as they are: nothing after the analyzer changes an atom, and the next call moves them)
-    if (input.cacheKey && r) documentAtoms.set(r, { kind, start: r.start, atoms: found, ...own });
+    const found = dataAtoms(input.text, kind, r, false, own.scripts, own.execs, input.cacheKey ? subtreeAtoms : undefined);
+    if (input.cacheKey && r && !editedNow.has(r)) documentAtoms.set(r, { kind, start: r.start, atoms: found.map((a) => ({ ...a })), ...own });
     atoms.push(...found);
     scripts.push(...own.scripts);
     execs.push(...own.execs);
