@@ -170,13 +170,6 @@ function dialectAtoms(atoms: Atom[], kind: ArtifactKind, root: DNode | undefined
 }
 
 /**
- * Atoms of one document: every key (value = key name, `text` = scalar value, `path`), every
- * string scalar (`key` = its key), env var names in `name:`/`value:` pairs and `X=Y` list items,
- * and the dialect's resource types. Scripts under run/script/command keys of CI, container and
- * compose files are collected into `scripts` / `execs` for the caller to parse (shell or
- * PowerShell): their command atoms need a parser.
- */
-/**
  * The atoms of the subtrees two levels under a document's root (a CloudFormation resource, a
  * values file's section entry), kept by the editor's path while the trees are (analyzers/yaml.ts):
  * a subtree the edit did not touch gives the same atoms, moved with it. An entry's atom objects
@@ -186,6 +179,14 @@ function dialectAtoms(atoms: Atom[], kind: ArtifactKind, root: DNode | undefined
 export type AtomMemo = WeakMap<DNode, { context: string; start: number; atoms: Atom[]; scripts: ScriptRef[]; execs: ExecRef[] }>;
 const MEMO_DEPTH = 2;
 
+/**
+ * Atoms of one document: every key (value = key name, `text` = scalar value, `path`), every
+ * string scalar (`key` = its key), env var names in `name:`/`value:` pairs and `X=Y` list items,
+ * and the dialect's resource types. Scripts under run/script/command keys of CI, container and
+ * compose files are collected into `scripts` / `execs` for the caller to parse (shell or
+ * PowerShell): their command atoms need a parser. With `memo` (the editor's path), subtrees two
+ * levels down that it holds for the same context are not walked again.
+ */
 export function dataAtoms(source: string, kind: ArtifactKind, root: DNode | undefined, terraformJson = false, scripts?: ScriptRef[], execs?: ExecRef[], memo?: AtomMemo): Atom[] {
   const atoms: Atom[] = [];
   dialectAtoms(atoms, kind, root, terraformJson);
