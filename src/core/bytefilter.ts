@@ -19,7 +19,7 @@
  * walk remains for the other keyword sets and runtimes.
  */
 import { NGRAMS } from './ngrams';
-import { hasUtf16Bom } from './util/decode';
+import { ASCII_LOWER as LOWER, hasUtf16Bom } from './util/decode';
 import { WindowFilter, type PreparedWindows } from './windowfilter';
 
 /** Classes are 6 bits: a window of three is an 18-bit index. */
@@ -38,16 +38,14 @@ function frequency(gram: string): number {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-const LOWER = new Uint8Array(256);
-for (let i = 0; i < 256; i++) LOWER[i] = i >= 65 && i <= 90 ? i | 32 : i;
 
 export class ByteFilter {
   /** byte -> class (0: a byte no keyword contains). */
   private readonly classes = new Uint8Array(256);
-  /** One bit per window of three classes: set when some keyword owns the window. */
-  private readonly bits = new Int32Array(WINDOW_SPACE >>> 5);
-  /** window -> where its owners start in `owned` (-1: none) */
-  private readonly head = new Int32Array(WINDOW_SPACE).fill(-1);
+  /** One bit per window of three classes: set when some keyword owns the window (allocated for the table walk only). */
+  private bits = new Int32Array(0);
+  /** window -> where its owners start in `owned` (-1: none; allocated for the table walk only) */
+  private head = new Int32Array(0);
   /** per window: count, then (keyword index, offset of the window's last byte in the keyword) pairs */
   private owned = new Int32Array(0);
   private readonly words: Uint8Array[] = [];
@@ -66,6 +64,8 @@ export class ByteFilter {
     if (!this.exact) return;
     this.fast = options.simd === false ? undefined : options.prepared ? WindowFilter.fromPrepared(options.prepared) : WindowFilter.create(words);
     if (this.fast) return;
+    this.bits = new Int32Array(WINDOW_SPACE >>> 5);
+    this.head = new Int32Array(WINDOW_SPACE).fill(-1);
     let next = 1;
     for (const w of words) {
       for (let i = 0; i < w.length; i++) {

@@ -17,7 +17,7 @@
  * they are never copied.
  */
 import { NGRAMS } from './ngrams';
-import { hasUtf16Bom } from './util/decode';
+import { ASCII_LOWER as LOWER, hasUtf16Bom } from './util/decode';
 import { WINDOWS_WASM } from './simd/windows';
 
 /** Layout of the module's memory (windows.wat). */
@@ -31,14 +31,12 @@ const K = 0x9e3779b1;
 const HASH_SHIFT = 12;
 const MIN_KEYWORD = 3;
 
-const LOWER = new Uint8Array(256);
-for (let i = 0; i < 256; i++) LOWER[i] = i >= 65 && i <= 90 ? i | 32 : i;
 /** Every value a folded byte can take. */
 const FOLDED = Array.from({ length: 256 }, (_, i) => i).filter((i) => (i & 0x20) !== 0);
 
 let compiled: WebAssembly.Module | null | undefined;
 /** The compiled module, once per thread; null when this runtime has no WebAssembly SIMD. */
-function module(): WebAssembly.Module | null {
+function compiledModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
       const bytes = Buffer.from(WINDOWS_WASM, 'base64');
@@ -52,16 +50,14 @@ function module(): WebAssembly.Module | null {
 
 interface Frequencies {
   gram: Map<string, number>;
-  /** first two characters, last two characters, first character, last character */
+  /** by first two characters, by last two characters */
   head2: Map<string, number>;
   tail2: Map<string, number>;
-  head1: Map<string, number>;
-  tail1: Map<string, number>;
 }
 let frequencies: Frequencies | undefined;
 function table(): Frequencies {
   if (!frequencies) {
-    const f: Frequencies = { gram: new Map(), head2: new Map(), tail2: new Map(), head1: new Map(), tail1: new Map() };
+    const f: Frequencies = { gram: new Map(), head2: new Map(), tail2: new Map() };
     const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
     for (const entry of NGRAMS.split('|')) {
       const g = entry.slice(0, 3);
@@ -69,23 +65,22 @@ function table(): Frequencies {
       f.gram.set(g, n);
       add(f.head2, g.slice(0, 2), n);
       add(f.tail2, g.slice(1), n);
-      add(f.head1, g[0], n);
-      add(f.tail1, g[2], n);
     }
     frequencies = f;
   }
   return frequencies;
 }
 
-/** How often the window at offset `q` of `word` (positions outside it match anything) is expected per million bytes of ordinary code. */
+/**
+ * How often the window at offset `q` of `word` is expected per million bytes of ordinary code.
+ * The window holds three or two of the word's characters (a position past its ends matches anything).
+ */
 function windowCost(word: string, q: number): number {
   const f = table();
-  const inside = [0, 1, 2].filter((j) => q + j >= 0 && q + j < word.length).length;
   const s = word.slice(Math.max(0, q), q + 3);
   // the base keeps unseen windows from being free, so that rarer patterns still win ties
-  if (inside === 3) return 1 + (f.gram.get(s) ?? 0);
-  if (inside === 2) return 50 + ((q < 0 ? f.tail2 : f.head2).get(s) ?? 0);
-  return 5000 + ((q < 0 ? f.tail1 : f.head1).get(s) ?? 0);
+  if (s.length === 3) return 1 + (f.gram.get(s) ?? 0);
+  return 50 + ((q < 0 ? f.tail2 : f.head2).get(s) ?? 0);
 }
 
 /** A filter's tables: its keywords, the bitset and the owners (window value, count, then count (keyword, offset) pairs). */
@@ -108,7 +103,7 @@ export class WindowFilter {
   static create(keywords: readonly string[]): WindowFilter | undefined {
     const words = [...new Set(keywords.map((k) => k.toLowerCase()))];
     if (!words.length || !words.every((w) => w.length >= MIN_KEYWORD && /^[\x20-\x7e]*$/.test(w))) return undefined;
-    const mod = module();
+    const mod = compiledModule();
     if (!mod) return undefined;
     // a keyword that contains another adds nothing to "does the file spell a keyword"
     const minimal = words.filter((w) => !words.some((o) => o !== w && w.includes(o)));
@@ -119,7 +114,7 @@ export class WindowFilter {
 
   /** A filter with the tables of another one (`prepared()`), as a reader worker receives them: nothing to compute. */
   static fromPrepared(prepared: PreparedWindows): WindowFilter | undefined {
-    const mod = module();
+    const mod = compiledModule();
     if (!mod) return undefined;
     const filter = new WindowFilter(mod);
     for (const w of prepared.words) filter.words.push(Uint8Array.from(w, (c) => c.charCodeAt(0)));

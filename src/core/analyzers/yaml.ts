@@ -13,7 +13,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YNode, type Tags } from 'yaml';
 import type { Atom, ArtifactKind } from '../types';
-import { type AtomMemo, type DMap, type DNode, type ExecRef, type ScriptRef, dataAtoms, dialectOf } from './data';
+import { type AtomMemo, type DEntry, type DMap, type DNode, type ExecRef, type ScriptRef, dataAtoms, dialectOf } from './data';
 import { execAtom, scriptAtoms } from './scripts';
 import type { AnalyzeInput, AnalyzeOutput, ParseProblem } from './types';
 
@@ -243,22 +243,8 @@ function editEntry(oldText: string, newText: string, base: number, root: DNode |
   if (alone?.type !== 'map' || alone.entries.length !== 1 || alone.entries[0].keyStart - rs !== old.keyStart - rs) return false;
   const entry = alone.entries[0];
   // what follows the entry moves; maps that ended with it end where the entry alone ends
-  const moved = (x: number) => (x >= re ? x + delta : x);
-  const move = (n: DNode | undefined) => {
-    if (!n) return;
-    n.start = moved(n.start);
-    n.end = moved(n.end);
-    if (n.type === 'map') {
-      for (const e of n.entries) {
-        if (e === old) continue;
-        e.keyStart = moved(e.keyStart);
-        e.keyEnd = moved(e.keyEnd);
-        move(e.value);
-      }
-    } else if (n.type === 'seq') for (const it of n.items) move(it);
-  };
   const endsInEntry = found.chain.filter((m) => m.end >= rs && m.end <= re);
-  move(root);
+  remap(root, (x) => (x >= re ? x + delta : x), old);
   // Maps that ended with the entry end with it again. YAML ends a collection where its last value
   // ends, with or without trailing comments depending on what follows: the entry's end alone is
   // right at the document's end; before a sibling, its value's end is (a collection's end is
@@ -273,16 +259,22 @@ function editEntry(oldText: string, newText: string, base: number, root: DNode |
 }
 
 function shift(n: DNode | undefined, by: number): void {
+  remap(n, (x) => x + by);
+}
+
+/** Every position in the tree `n` through `f`, except under the entry `skip`. */
+function remap(n: DNode | undefined, f: (x: number) => number, skip?: DEntry): void {
   if (!n) return;
-  n.start += by;
-  n.end += by;
+  n.start = f(n.start);
+  n.end = f(n.end);
   if (n.type === 'map') {
     for (const e of n.entries) {
-      e.keyStart += by;
-      e.keyEnd += by;
-      shift(e.value, by);
+      if (e === skip) continue;
+      e.keyStart = f(e.keyStart);
+      e.keyEnd = f(e.keyEnd);
+      remap(e.value, f, skip);
     }
-  } else if (n.type === 'seq') for (const it of n.items) shift(it, by);
+  } else if (n.type === 'seq') for (const it of n.items) remap(it, f, skip);
 }
 
 /** The trees the analyzer works on: as the editor's path makes them (with `cacheKey`), or from a whole parse. For tests. */

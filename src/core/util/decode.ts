@@ -16,6 +16,10 @@ export interface Decoded {
 const BINARY = { reason: 'binary', detail: 'binary content (NUL bytes)' } as const;
 const INVALID_UTF8 = { reason: 'invalid-encoding', detail: 'not valid UTF-8 (and no UTF-16 byte order mark)' } as const;
 
+/** byte -> the byte with ASCII letters lowercased (the byte prefilters compare keywords with it). */
+export const ASCII_LOWER = new Uint8Array(256);
+for (let i = 0; i < 256; i++) ASCII_LOWER[i] = i >= 65 && i <= 90 ? i | 32 : i;
+
 /** Starts with a UTF-16 byte order mark (little or big endian). */
 export function hasUtf16Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
