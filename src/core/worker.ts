@@ -10,8 +10,12 @@ import type { PreparedWindows } from './windowfilter';
 import { FileReader } from './reader';
 import type { Skip } from './types';
 
-export interface ReaderSetup {
+/** What a reader worker is started with (its workerData): it then waits for its setup. */
+export interface ReaderStart {
   aiLockinAuditReader: true;
+}
+/** A reader worker's first message: what it needs to read (a worker can start before the scan's rules load: parallel.ts, startReaders). */
+export interface ReaderSetup {
   keywords: string[];
   /** The calling thread's SIMD filter tables for these keywords (saves the worker computing them). */
   prepared?: PreparedWindows;
@@ -47,18 +51,19 @@ export function readBatch(reader: FileReader, req: ReaderRequest, nameClean: boo
   return reply;
 }
 
-const setup = workerData as ReaderSetup | undefined;
-if (parentPort && setup?.aiLockinAuditReader) {
-  const reader = new FileReader(new ByteFilter(setup.keywords, { prepared: setup.prepared }), setup.maxFileSizeKb);
+if (parentPort && (workerData as ReaderStart | undefined)?.aiLockinAuditReader) {
   const port = parentPort;
-  port.on('message', (req: ReaderRequest) => {
-    let reply: ReaderReply;
-    try {
-      reply = readBatch(reader, req, setup.nameClean);
-    } catch (e) {
-      const detail = `the reader failed: ${String((e as Error)?.message ?? e).slice(0, 200)}`;
-      reply = { id: req.id, clean: 0, skips: req.files.map(([, rel]) => ({ file: rel, reason: 'internal-error', detail })), candidates: [] };
-    }
-    port.postMessage(reply, reply.candidates.map((c) => c.bytes.buffer as ArrayBuffer));
+  port.once('message', (setup: ReaderSetup) => {
+    const reader = new FileReader(new ByteFilter(setup.keywords, { prepared: setup.prepared }), setup.maxFileSizeKb);
+    port.on('message', (req: ReaderRequest) => {
+      let reply: ReaderReply;
+      try {
+        reply = readBatch(reader, req, setup.nameClean);
+      } catch (e) {
+        const detail = `the reader failed: ${String((e as Error)?.message ?? e).slice(0, 200)}`;
+        reply = { id: req.id, clean: 0, skips: req.files.map(([, rel]) => ({ file: rel, reason: 'internal-error', detail })), candidates: [] };
+      }
+      port.postMessage(reply, reply.candidates.map((c) => c.bytes.buffer as ArrayBuffer));
+    });
   });
 }
