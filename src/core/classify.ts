@@ -26,7 +26,7 @@ export type AnalyzerId =
   | 'powershell'
   | 'makefile';
 
-const BY_EXTENSION: Record<string, AnalyzerId> = {
+const BY_EXTENSION = new Map<string, AnalyzerId>(Object.entries({
   '.tf': 'hcl',
   '.tfvars': 'hcl',
   '.hcl': 'hcl',
@@ -62,9 +62,9 @@ const BY_EXTENSION: Record<string, AnalyzerId> = {
   '.vbproj': 'xml-manifest',
   '.gradle': 'gradle',
   '.kts': 'gradle',
-};
+} satisfies Record<string, AnalyzerId>));
 
-const BY_NAME: Record<string, AnalyzerId> = {
+const BY_NAME = new Map<string, AnalyzerId>(Object.entries({
   'makefile': 'makefile',
   'gnumakefile': 'makefile',
   '.env': 'dotenv',
@@ -76,13 +76,14 @@ const BY_NAME: Record<string, AnalyzerId> = {
   'directory.packages.props': 'xml-manifest',
   'directory.build.props': 'xml-manifest',
   'packages.config': 'xml-manifest',
-};
+} satisfies Record<string, AnalyzerId>));
 
 export function classify(relPath: string): AnalyzerId | undefined {
   const slash = relPath.lastIndexOf('/');
   const base = relPath.slice(slash + 1);
   const lower = base.toLowerCase();
-  const byName = BY_NAME[lower];
+  // (a Map: no inherited keys, and no string interning per lookup for every file of a tree)
+  const byName = BY_NAME.get(lower);
   if (byName) return byName;
   if (lower.endsWith('.tf.json') || lower.endsWith('.tfvars.json')) return 'terraform-json';
   // (the first character decides whether the two name patterns can match: called for every file of a tree)
@@ -94,5 +95,5 @@ export function classify(relPath: string): AnalyzerId | undefined {
   if (dot <= 0 && !lower.startsWith('.')) return undefined;
   const ext = lower.slice(dot);
   if (ext === '.kts') return undefined; // only Gradle build scripts, matched above
-  return BY_EXTENSION[ext];
+  return BY_EXTENSION.get(ext);
 }

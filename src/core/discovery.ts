@@ -72,10 +72,13 @@ class Layer {
    */
   private readonly fileSuffixes?: string[];
   private readonly fileNames?: Set<string>;
+  /** `base` and a slash: the start of the paths under it. */
+  readonly prefix: string;
   constructor(
     readonly base: string,
     private readonly patterns: string | string[],
   ) {
+    this.prefix = `${base}/`;
     this.ig = ignore().add(patterns);
     const lines = (Array.isArray(patterns) ? patterns : patterns.split(/\r?\n/)).filter((l) => l.trim() && !l.startsWith('#'));
     const forFiles = lines.filter((l) => !l.trimEnd().endsWith('/'));
@@ -85,10 +88,12 @@ class Layer {
       this.fileNames = new Set(forFiles.filter((l) => !l.startsWith('*')).map((l) => l.toLowerCase()));
     }
   }
-  ignores(path: string, isDir: boolean): boolean {
+  /** Is `path` (relative to `base`) ignored? `lowerName`: its last segment in lower case. */
+  ignores(path: string, isDir: boolean, lowerName: string): boolean {
     if (!isDir && this.fileSuffixes && this.fileNames) {
-      for (const suffix of this.fileSuffixes) if (path.length >= suffix.length && path.slice(-suffix.length).toLowerCase() === suffix) return true;
-      return this.fileNames.size > 0 && this.fileNames.has(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
+      // (a suffix holds no slash, so it ends the path exactly when it ends the name)
+      for (const suffix of this.fileSuffixes) if (lowerName.endsWith(suffix)) return true;
+      return this.fileNames.size > 0 && this.fileNames.has(lowerName);
     }
     if (++this.uses > 4096) {
       this.ig = ignore().add(this.patterns);
@@ -98,12 +103,12 @@ class Layer {
   }
 }
 
-function ignored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolean {
+function ignored(ignores: Frame['ignores'], rel: string, isDir: boolean, lowerName: string): boolean {
   for (const ig of ignores) {
     const base = ig.base;
-    const sub = base ? (rel.startsWith(base + '/') ? rel.slice(base.length + 1) : undefined) : rel;
+    const sub = base ? (rel.startsWith(ig.prefix) ? rel.slice(ig.prefix.length) : undefined) : rel;
     if (sub === undefined || !sub) continue;
-    if (ig.ignores(sub, isDir)) return true;
+    if (ig.ignores(sub, isDir, lowerName)) return true;
   }
   return false;
 }
@@ -157,11 +162,13 @@ export function* walk(root: string, options: DiscoverOptions = {}): Generator<Di
       }
     }
     listed.set(frame.dir, { rel: frame.rel, ignores });
-    const isIgnored = (name: string, rel: string, isDir: boolean) => (plainDefaults && excludedByDefault(name, isDir)) || ignored(ignores, rel, isDir);
+    const isIgnored = (name: string, rel: string, isDir: boolean) => (plainDefaults && excludedByDefault(name, isDir)) || (ignores.length > 0 && ignored(ignores, rel, isDir, name.toLowerCase()));
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    const relPrefix = frame.rel ? `${frame.rel}/` : '';
+    const absPrefix = frame.dir.endsWith(path.sep) ? frame.dir : frame.dir + path.sep;
     for (const entry of entries) {
-      const rel = frame.rel ? `${frame.rel}/${entry.name}` : entry.name;
-      const abs = frame.dir.endsWith(path.sep) ? frame.dir + entry.name : frame.dir + path.sep + entry.name;
+      const rel = relPrefix + entry.name;
+      const abs = absPrefix + entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let realAbs = abs;
@@ -220,7 +227,7 @@ export function* walk(root: string, options: DiscoverOptions = {}): Generator<Di
     const base = path.basename(l.real);
     if (dir) {
       const rel = dir.rel ? `${dir.rel}/${base}` : base;
-      const direct = !((plainDefaults && excludedByDefault(base, false)) || ignored(dir.ignores, rel, false)) && (!options.accept || options.accept(rel));
+      const direct = !((plainDefaults && excludedByDefault(base, false)) || ignored(dir.ignores, rel, false, base.toLowerCase())) && (!options.accept || options.accept(rel));
       if (direct) continue;
     }
     const found = file(l.real, l.rel);
