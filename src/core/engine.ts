@@ -10,7 +10,7 @@ import { parseDirectives, suppressionIndex } from './suppress';
 import { composeGuidance } from './terms';
 import type { ArtifactKind, Finding, FileDiagnostic, FileResult, Rule, Skip } from './types';
 import { LineIndex } from './util/lines';
-import { Prefilter } from './prefilter';
+import { type KeywordScan, Prefilter } from './prefilter';
 import { ByteFilter } from './bytefilter';
 import { decode, hasUtf16Bom } from './util/decode';
 import { forgetTree, getParser } from './parsers/treesitter';
@@ -19,6 +19,9 @@ import { forgetPieces } from './analyzers/yaml';
 import { LineTexts } from './util/linetext';
 import { customRuleSet } from './rules/custom';
 import { preParseCheck, TooComplexError } from './guard';
+
+/** Documents whose last keyword scan the editor's engine keeps (as many as kept parse trees). */
+const KEPT_SCANS = 16;
 
 export interface EngineOptions {
   catalog?: Catalog;
@@ -37,6 +40,8 @@ export class Engine {
   readonly prefilter: Prefilter;
   private readonly guidance = new Map<Rule, string>();
   private readonly byteFilters = new Map<unknown, ByteFilter>();
+  /** The last keyword scan of each document the editor re-scans (incremental mode). */
+  private readonly scans = new Map<string, KeywordScan>();
   private readonly focus: boolean;
   private readonly incremental: boolean;
 
@@ -66,6 +71,7 @@ export class Engine {
 
   /** Drop what is kept for a file (the editor closed it). */
   forget(file: string): void {
+    this.scans.delete(file);
     forgetTree(file);
     forgetSegments(file);
     forgetPieces(file);
@@ -120,12 +126,13 @@ export class Engine {
     if (!prefiltered) {
       if (text.length > config.maxFileSizeKb * 1024) return skipped(file, 'too-large', `${text.length} characters is over the ${config.maxFileSizeKb} KiB limit (maxFileSizeKb)`);
       if (text.includes('\0')) return skipped(file, 'binary', 'contains NUL bytes');
-      if (!this.mayMatch(text, config)) return { file, findings: [], diagnostics: [], prefiltered: true };
     }
+    const { keywords, hits } = this.keywordScan(file, text);
+    // (a text that spells a keyword passes the prefilter: only one without asks it)
+    if (!prefiltered && keywords.size === 0 && !this.mayMatch(text, config)) return { file, findings: [], diagnostics: [], prefiltered: true };
     // Hostile-input guard (guard.ts): nesting deep enough to exhaust a parser is a skip, not a parse.
     const tooComplex = preParseCheck(text);
     if (tooComplex) return skipped(file, tooComplex.reason, tooComplex.detail);
-    const { keywords, hits } = this.prefilter.scan(text);
     // user-defined rules from the config file (RE2 patterns: rules/custom.ts); with them, analyzers
     // walk whole trees (their keywords are not in `hits`)
     const custom = customRuleSet(config.customRules);
@@ -167,6 +174,21 @@ export class Engine {
   byteKeywords(config: Config): string[] {
     const custom = customRuleSet(config.customRules);
     return custom ? [...this.prefilter.keywords, ...custom.prefilter.keywords] : this.prefilter.keywords;
+  }
+
+  /**
+   * The keywords of a text and where they occur. In the editor (`incremental`), the last scan of
+   * each of a few documents is kept and an edit is re-scanned only around its change.
+   */
+  private keywordScan(file: string, text: string): { keywords: Set<string>; hits: number[] } {
+    if (!this.incremental) return this.prefilter.scan(text);
+    const prev = this.scans.get(file);
+    const now = prev ? this.prefilter.scanEdited(prev, text) : this.prefilter.scanText(text);
+    this.scans.delete(file);
+    this.scans.set(file, now);
+    if (this.scans.size > KEPT_SCANS) this.scans.delete(this.scans.keys().next().value!);
+    // copies: analyzers may keep or change what they are given
+    return { keywords: new Set(now.keywords), hits: [...now.hits] };
   }
 
   /** The keyword prefilter over the catalog's and the config's custom rules. */

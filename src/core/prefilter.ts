@@ -3,6 +3,7 @@
  * never parsed. One regular expression over the union of the rules' keywords.
  */
 import type { Rule } from './types';
+import { changedSpan } from './util/span';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,6 +35,8 @@ export class Prefilter {
   readonly keywords: string[];
   private readonly any: RegExp;
   private readonly all: RegExp;
+  /** Length of the longest keyword. */
+  private readonly longest: number;
 
   constructor(rules: readonly Rule[]) {
     // longest first so that alternation prefers the longer keyword
@@ -42,6 +45,7 @@ export class Prefilter {
     // keywords are lowercase: the file-level test runs on lowercased text without the i flag
     this.any = new RegExp(trieSource(this.keywords));
     this.all = new RegExp(alt, 'gi');
+    this.longest = Math.max(1, ...this.keywords.map((k) => k.length));
   }
 
   mayMatch(text: string): boolean {
@@ -58,23 +62,91 @@ export class Prefilter {
    * offsets, which analyzers use to skip subtrees that hold no keyword.
    */
   scan(text: string): { keywords: Set<string>; hits: number[] } {
+    const { keywords, hits } = this.scanText(text);
+    return { keywords, hits };
+  }
+
+  /**
+   * `scan` of a text and what an edit of it needs (`scanEdited`): where each keyword occurrence
+   * starts and ends. The regular expression finds, at each position where a keyword starts, the
+   * longest one (its alternatives are longest first), and resumes one character on.
+   */
+  scanText(text: string): KeywordScan {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    this.find(text, 0, text.length, starts, ends);
+    return this.result(text, starts, ends);
+  }
+
+  /**
+   * `scanText` of `text`, an edit of `prev.text`, searching only where the edit can change the
+   * answer. The occurrence at a position depends on the next `longest` characters: those before
+   * the edit that end before it, and those after it, are kept (the latter shifted); the positions
+   * from `longest - 1` characters before the change to its end are searched again.
+   */
+  scanEdited(prev: KeywordScan, text: string): KeywordScan {
+    if (prev.text === text) return prev;
+    const { start, oldEnd, newEnd } = changedSpan(prev.text, text);
+    const from = Math.max(0, start - this.longest + 1);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let i = 0;
+    for (; i < prev.starts.length && prev.starts[i] < from; i++) {
+      starts.push(prev.starts[i]);
+      ends.push(prev.ends[i]);
+    }
+    this.find(text, from, newEnd, starts, ends);
+    const delta = newEnd - oldEnd;
+    for (; i < prev.starts.length; i++) {
+      if (prev.starts[i] < oldEnd) continue;
+      starts.push(prev.starts[i] + delta);
+      ends.push(prev.ends[i] + delta);
+    }
+    return this.result(text, starts, ends);
+  }
+
+  /** Occurrences starting in `[from, to)`, appended. */
+  private find(text: string, from: number, to: number, starts: number[], ends: number[]): void {
+    // the search stops where no occurrence starting before `to` can reach
+    const end = Math.min(text.length, to + this.longest - 1);
+    const part = end === text.length ? text : text.slice(0, end);
+    this.all.lastIndex = from;
+    for (let m = this.all.exec(part); m && m.index < to; m = this.all.exec(part)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+      // resume one character on: a keyword that starts inside this match and ends after it
+      // ("translate.googleapis" then ".googleapis.com") is found too
+      this.all.lastIndex = m.index + 1;
+    }
+  }
+
+  /** The keywords and merged ranges of the occurrences (ranges sorted and disjoint). */
+  private result(text: string, starts: number[], ends: number[]): KeywordScan {
     const keywords = new Set<string>();
     const hits: number[] = [];
     const seen = new Set<string>();
-    this.all.lastIndex = 0;
-    for (let m = this.all.exec(text); m; m = this.all.exec(text)) {
-      // resume one character on: a keyword that starts inside this match and ends after it
-      // ("translate.googleapis" then ".googleapis.com") is found too; ranges stay sorted and disjoint
-      this.all.lastIndex = m.index + 1;
-      const end = m.index + m[0].length;
-      if (hits.length && hits[hits.length - 1] >= m.index) hits[hits.length - 1] = Math.max(hits[hits.length - 1], end);
-      else hits.push(m.index, end);
-      const w = m[0].toLowerCase();
+    for (let i = 0; i < starts.length; i++) {
+      const s = starts[i];
+      const e = ends[i];
+      if (hits.length && hits[hits.length - 1] >= s) hits[hits.length - 1] = Math.max(hits[hits.length - 1], e);
+      else hits.push(s, e);
+      const w = text.slice(s, e).toLowerCase();
       if (seen.has(w)) continue;
       seen.add(w);
       keywords.add(w);
       for (const k of this.keywords) if (k.length < w.length && w.includes(k)) keywords.add(k);
     }
-    return { keywords, hits };
+    return { text, keywords, hits, starts, ends };
   }
+}
+
+/** A text's keyword occurrences (Prefilter.scanText), kept to re-scan an edit of it. */
+export interface KeywordScan {
+  text: string;
+  keywords: Set<string>;
+  /** Sorted, disjoint `[start, end, ...]` ranges of the occurrences. */
+  hits: number[];
+  /** Each occurrence's start (ascending) and end. */
+  starts: number[];
+  ends: number[];
 }

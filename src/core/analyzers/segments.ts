@@ -26,6 +26,7 @@
  * fresh scans after hundreds of random edits.
  */
 import type { Atom } from '../types';
+import { changedSpan } from '../util/span';
 
 /**
  * A region larger than this, or larger than a quarter of its document when over
@@ -94,16 +95,6 @@ export function sameRanges(a: readonly number[] | undefined, b: readonly number[
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** The single changed span between two texts: common prefix length, and the end of the change in each. */
-export function changedSpan(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
-  const max = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }
 
 /**

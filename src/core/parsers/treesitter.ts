@@ -6,6 +6,7 @@ import { Language, Parser } from 'web-tree-sitter';
 import type { Node as TSNode, Tree } from 'web-tree-sitter';
 import { wasmPath } from '../assets';
 import { ParseBudget, TooComplexError, TREE_SITTER_MAX_CHARS } from '../guard';
+import { changedSpan, positionFrom } from '../util/span';
 
 export type { TSNode, Tree };
 
@@ -66,21 +67,19 @@ export function position(text: string, offset: number): { row: number; column: n
 
 /** Tell `tree` how `before` became `after` (one changed span between a common prefix and suffix). */
 function applyEdit(tree: Tree, before: string, after: string): void {
-  const max = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  const oldEnd = before.length - suffix;
-  const newEnd = after.length - suffix;
-  const start = position(before, prefix);
+  const { start, oldEnd, newEnd } = changedSpan(before, after);
+  // one walk to the start; both texts are the same up to there
+  const at = positionFrom(before, start);
+  const from = { offset: start, row: at.row, lineStart: at.lineStart };
+  const oldEndAt = positionFrom(before, oldEnd, from);
+  const newEndAt = positionFrom(after, newEnd, from);
   tree.edit({
-    startIndex: prefix,
+    startIndex: start,
     oldEndIndex: oldEnd,
     newEndIndex: newEnd,
-    startPosition: start,
-    oldEndPosition: position(before, oldEnd),
-    newEndPosition: position(after, newEnd),
+    startPosition: { row: at.row, column: at.column },
+    oldEndPosition: { row: oldEndAt.row, column: oldEndAt.column },
+    newEndPosition: { row: newEndAt.row, column: newEndAt.column },
   });
 }
 
