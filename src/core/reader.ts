@@ -20,6 +20,8 @@ export type ReadResult =
   | { kind: 'candidate'; bytes: Uint8Array };
 
 const INITIAL = 256 * 1024;
+/** The answer for most files: one object, not one per file. */
+const CLEAN: ReadResult = Object.freeze({ kind: 'clean' });
 
 export class FileReader {
   private buf: Buffer;
@@ -81,7 +83,7 @@ export class FileReader {
     const bytes = this.buf.subarray(0, n);
     const skip = bytesSkip(bytes, isUtf8);
     if (skip) return { kind: 'skip', skip: { file: rel, ...skip } };
-    if (!this.filter.test(bytes, n)) return { kind: 'clean' };
+    if (!this.filter.test(bytes, n)) return CLEAN;
     return { kind: 'candidate', bytes: new Uint8Array(bytes) };
   }
 }
