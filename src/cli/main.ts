@@ -424,16 +424,18 @@ if (require.main === module) {
     for (const event of ['online', 'error', 'exit']) readers[0].once(event, once);
   } else forSize();
   // a reader that stops early (`| head`) closes the pipe: the output ends there, which is not a
-  // crash (no stack trace); the exit code stays the scan's
+  // crash (no stack trace), and the scan still ends with its own exit code
+  let stdoutClosed = false;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+    if (e.code !== 'EPIPE' && !stdoutClosed) throw e;
+    stdoutClosed = true;
   });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
       // Everything is written (reports and the cache synchronously): exit once stdout and stderr
       // have flushed, without tearing down the heap and the threads' isolates (about 8 ms).
+      if (stdoutClosed) process.exit(code);
       process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
     },
     (e) => {
