@@ -3,11 +3,11 @@
  * an edit spends its time. The file and the 200 edits are those of `editorLatency()` in run.ts.
  * Each round replays the edits and times, per edit:
  *   - end to end: `Engine({ incremental: true }).scanText` (what the editor calls);
- *   - the engine's passes over the whole text: prefilter test and scan, NUL test, bracket guard,
- *     line index, directives;
+ *   - the engine's passes: NUL test, the keyword re-scan around the edit, bracket guard, line
+ *     index, directives;
  *   - the Python segment path (analyzers/segments.ts): changed span, region plan, the region's
  *     parse, the analyzer as a whole;
- *   - for reference, the whole-document path: edit positions, `tree.edit`, incremental re-parse
+ *   - for reference, the whole-document path: the edit, `tree.edit`, incremental re-parse
  *     (with and without the progress callback), a full parse, the walk of the whole tree;
  * and prints per phase the median over rounds of each phase's p50 and p95 over the 200 edits.
  * The machine may be shared: rounds alternate and medians are reported.
@@ -19,7 +19,7 @@ import { PYTHON } from '../src/core/analyzers/python';
 import { planRegion } from '../src/core/analyzers/segments';
 import { changedSpan } from '../src/core/util/span';
 import { analyzeSource, type SourceLanguage } from '../src/core/analyzers/source';
-import { getParser, position, type Tree } from '../src/core/parsers/treesitter';
+import { editOf, getParser, type Tree } from '../src/core/parsers/treesitter';
 import { parseDirectives } from '../src/core/suppress';
 import { LineIndex } from '../src/core/util/lines';
 
@@ -97,24 +97,23 @@ async function phases(texts: string[]): Promise<Phases> {
   let treePlain: Tree = parser.parse(texts[0])!;
   const key = `bench-segments-${process.hrtime.bigint()}`;
   const keyWhole = `${key}-whole`;
-  await analyze({ path: EDITOR_FILE, text: texts[0], focus: prefilter.scan(texts[0]).hits, cacheKey: key });
-  let hitsBefore = prefilter.scan(texts[0]).hits;
+  let scanned = prefilter.scanText(texts[0]);
+  await analyze({ path: EDITOR_FILE, text: texts[0], focus: scanned.hits, cacheKey: key });
+  let hitsBefore = scanned.hits;
   for (let e = 1; e < texts.length; e++) {
     const before = texts[e - 1];
     const text = texts[e];
-    // the engine's passes over the whole text
+    // the engine's passes over the whole text (a text that spells a keyword skips mayMatch)
     let t0 = now();
-    prefilter.mayMatch(text);
-    rec('engine: prefilter.mayMatch (lowercase + regex)', ms(t0));
-    t0 = now();
     text.includes('\0');
     rec('engine: NUL test', ms(t0));
     t0 = now();
     preParseCheck(text);
     rec('engine: guard preParseCheck', ms(t0));
     t0 = now();
-    const { hits } = prefilter.scan(text);
-    rec('engine: prefilter.scan (keywords + ranges)', ms(t0));
+    scanned = prefilter.scanEdited(scanned, text);
+    const { hits } = scanned;
+    rec('engine: keyword re-scan around the edit (scanEdited)', ms(t0));
     t0 = now();
     const lines = new LineIndex(text);
     rec('engine: LineIndex', ms(t0));
@@ -139,17 +138,9 @@ async function phases(texts: string[]): Promise<Phases> {
     rec('segments: python analyzer (span, region parse, walk, splice)', ms(t0));
     hitsBefore = hits;
     // the whole-document path, for reference
-    const span = changedSpan(before, text);
     t0 = now();
-    const edit = {
-      startIndex: span.start,
-      oldEndIndex: span.oldEnd,
-      newEndIndex: span.newEnd,
-      startPosition: position(before, span.start),
-      oldEndPosition: position(before, span.oldEnd),
-      newEndPosition: position(text, span.newEnd),
-    };
-    rec('whole document: edit positions (row/column walks)', ms(t0));
+    const edit = editOf(before, text);
+    rec('whole document: edit (changed span, row/column walk)', ms(t0));
     t0 = now();
     tree.edit(edit);
     rec('whole document: tree.edit', ms(t0));

@@ -15,6 +15,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments
 import type { Atom, ArtifactKind } from '../types';
 import { type AtomMemo, type DEntry, type DMap, type DNode, type ExecRef, type ScriptRef, dataAtoms, dialectOf } from './data';
 import { execAtom, scriptAtoms } from './scripts';
+import { changedSpan } from '../util/span';
 import type { AnalyzeInput, AnalyzeOutput, ParseProblem } from './types';
 
 /** CloudFormation intrinsic functions in short form, and GitLab's !reference. */
@@ -201,13 +202,9 @@ function piecewise(text: string, cacheKey: string): Parsed | undefined {
 function editEntry(oldText: string, newText: string, base: number, root: DNode | undefined): boolean {
   // a flow mapping ({...}) is not cut into lines
   if (root?.type !== 'map' || oldText[root.start - base] === '{') return false;
-  const lim = Math.min(oldText.length, newText.length);
-  let p = 0;
-  while (p < lim && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < lim - p && oldText.charCodeAt(oldText.length - 1 - q) === newText.charCodeAt(newText.length - 1 - q)) q++;
-  const from = base + p;
-  const to = base + oldText.length - q;
+  const span = changedSpan(oldText, newText);
+  const from = base + span.start;
+  const to = base + span.oldEnd;
   const delta = newText.length - oldText.length;
   const lineStart = (x: number) => base + oldText.lastIndexOf('\n', x - base - 1) + 1;
   // the innermost entry whose region (its key line to the next entry's key line) holds the change

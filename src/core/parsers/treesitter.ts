@@ -3,7 +3,7 @@
  * first parse, each grammar on the first file of its language.
  */
 import { Language, Parser } from 'web-tree-sitter';
-import type { Node as TSNode, Tree } from 'web-tree-sitter';
+import type { Edit, Node as TSNode, Tree } from 'web-tree-sitter';
 import { wasmPath } from '../assets';
 import { ParseBudget, TooComplexError, TREE_SITTER_MAX_CHARS } from '../guard';
 import { changedSpan, positionFrom } from '../util/span';
@@ -54,33 +54,22 @@ export function getParser(grammar: Grammar): Promise<Parser> {
 const INCREMENTAL_ENTRIES = 16;
 const incremental = new Map<string, { grammar: Grammar; text: string; tree: Tree }>();
 
-/** Row and column (0-based) of an offset, by a walk over the text. */
-export function position(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
-}
-
-/** Tell `tree` how `before` became `after` (one changed span between a common prefix and suffix). */
-function applyEdit(tree: Tree, before: string, after: string): void {
+/** How `before` became `after`, as tree-sitter's edit (one changed span between a common prefix and suffix). */
+export function editOf(before: string, after: string): Edit {
   const { start, oldEnd, newEnd } = changedSpan(before, after);
   // one walk to the start; both texts are the same up to there
   const at = positionFrom(before, start);
   const from = { offset: start, row: at.row, lineStart: at.lineStart };
   const oldEndAt = positionFrom(before, oldEnd, from);
   const newEndAt = positionFrom(after, newEnd, from);
-  tree.edit({
+  return {
     startIndex: start,
     oldEndIndex: oldEnd,
     newEndIndex: newEnd,
     startPosition: { row: at.row, column: at.column },
     oldEndPosition: { row: oldEndAt.row, column: oldEndAt.column },
     newEndPosition: { row: newEndAt.row, column: newEndAt.column },
-  });
+  };
 }
 
 /** Forget the kept tree of a document (closed in the editor). */
@@ -113,7 +102,7 @@ export async function withTree<T>(grammar: Grammar, text: string, fn: (root: TSN
   if (kept && kept.grammar === grammar) {
     if (kept.text === text) return fn(kept.tree.rootNode);
     old = kept.tree;
-    applyEdit(old, kept.text, text);
+    old.edit(editOf(kept.text, text));
   } else if (kept) forgetTree(cacheKey!);
   const budget = new ParseBudget(`tree-sitter ${grammar}`);
   let tree: Tree | null;
